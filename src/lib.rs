@@ -1,0 +1,24 @@
+//! Văn Thư core: Vietnamese official documents drafted, checked, laid out and rendered.
+//!
+//! The pipeline: [`draft`] (read and validate `vanthu/draft@1`) → [`rules`] (the regime's
+//! rule set, as data) → [`layout`] (one document model) → [`render`] (DOCX, HTML preview).
+
+pub mod cli;
+pub mod draft;
+pub mod error;
+pub mod layout;
+pub mod markup;
+pub mod profile;
+pub mod render;
+pub mod rules;
+pub mod symbol;
+pub mod write;
+
+pub use draft::{Draft, Regime};
+pub use error::{Error, FieldError, Result};
+
+/// Renders a validated draft to DOCX bytes with its regime's default rule set.
+pub fn render_docx(draft: &Draft) -> Result<Vec<u8>> {
+    let doc = layout::build(draft)?;
+    render::docx::to_bytes(&doc)
+}

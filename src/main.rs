@@ -1,0 +1,5 @@
+//! The `vanthu` command line.
+
+fn main() {
+    std::process::exit(vanthu::cli::run())
+}

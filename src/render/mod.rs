@@ -1,0 +1,4 @@
+//! Renderers over the layout model.
+
+pub mod docx;
+pub mod pdf;
