@@ -1,0 +1,35 @@
+# Văn Thư — make run · make test · make bench
+SHELL := /bin/bash
+CARGO ?= cargo
+EXAMPLES := ../shared/examples
+
+.PHONY: all run test test-core lint bench out-examples clean
+
+all: test
+
+## Render the two examples to out/ (the desktop app target joins here when it lands).
+run: out-examples
+
+out-examples:
+	@mkdir -p out
+	$(CARGO) run --release --quiet -- render $(wildcard $(EXAMPLES)/*.json) --out-dir out
+	@echo "The examples are in $$(pwd)/out: $$(ls out/*.docx | tr '\n' ' ')"
+
+## Everything: formatting, lints, unit and integration tests (LibreOffice round trip when soffice is present).
+test: lint test-core
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets -- -D warnings
+
+test-core:
+	$(CARGO) test --all-targets
+	$(CARGO) test --doc
+
+## Benchmarks: criterion (DOCX rendering) and the batch CLI throughput.
+bench:
+	$(CARGO) bench --bench render
+	bash scripts/bench-batch.sh
+
+clean:
+	rm -rf out
