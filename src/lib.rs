@@ -9,6 +9,7 @@ pub mod error;
 pub mod layout;
 pub mod markup;
 pub mod profile;
+pub mod register;
 pub mod render;
 pub mod rules;
 pub mod symbol;

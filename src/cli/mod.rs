@@ -2,6 +2,7 @@
 
 mod kinds;
 mod new;
+mod register;
 mod render;
 mod validate;
 
@@ -27,6 +28,8 @@ pub enum Command {
     New(new::Args),
     /// List the document types of each regime.
     Kinds(kinds::Args),
+    /// The register of outgoing documents (sổ đăng ký văn bản đi).
+    Register(register::Args),
 }
 
 /// Exit code: success.
@@ -60,6 +63,7 @@ where
         Command::Validate(a) => validate::run(a),
         Command::New(a) => new::run(a),
         Command::Kinds(a) => kinds::run(a),
+        Command::Register(a) => register::run(a),
     }
 }
 

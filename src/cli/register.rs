@@ -1,0 +1,750 @@
+//! `vanthu register`: the register of outgoing documents (sổ đăng ký văn bản đi).
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{report, EXIT_FAIL, EXIT_OK, EXIT_USAGE};
+use crate::draft::{self, Regime};
+use crate::profile::Profile;
+use crate::register::{
+    self, Correction, Entry, EntryStatus, ExportFormat, ExportSpec, IssueOptions, NewRegister, Period,
+    Query, Register, RegisterError, Reservation, Sort,
+};
+use crate::write;
+
+/// Arguments of `vanthu register`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Database file (default: $VANTHU_DB, else register.sqlite in the user's data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Sub,
+}
+
+fn date_arg(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("\"{s}\" is not a date (expected YYYY-MM-DD)"))
+}
+
+/// The subcommands of `vanthu register`.
+#[derive(Debug, Subcommand)]
+pub enum Sub {
+    /// Create the database (if needed) and a register in it.
+    Init(InitArgs),
+    /// Add a committee term (nhiệm kỳ) to a Party register.
+    Term(TermArgs),
+    /// List the registers of the database.
+    Registers(JsonArgs),
+    /// Reserve the next number (số dự kiến).
+    Reserve(ReserveArgs),
+    /// Issue a draft: give it the next number and date, render and store its DOCX.
+    Issue(IssueArgs),
+    /// Cancel an entry; its number stays taken and is never reused.
+    Cancel(CancelArgs),
+    /// Correct columns of an entry (every change is audited).
+    Correct(CorrectArgs),
+    /// Attach files (the signed scan, a PDF) to an entry.
+    Attach(AttachArgs),
+    /// Show an entry with its files and audit trail.
+    Show(ShowArgs),
+    /// List entries, newest first.
+    List(ListArgs),
+    /// Search entries, accents ignored (`dang` finds `Đảng`).
+    Search(SearchArgs),
+    /// Export the register as Excel, CSV or the printable DOCX.
+    Export(ExportArgs),
+    /// Write a consistent copy of the database.
+    Backup(PathArgs),
+    /// Replace the database with a backup (the current one is saved first).
+    Restore(PathArgs),
+    /// Check the database: integrity, search index, no doubled or missing number.
+    Check(JsonArgs),
+}
+
+/// `--json` only.
+#[derive(Debug, clap::Args)]
+pub struct JsonArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A file argument.
+#[derive(Debug, clap::Args)]
+pub struct PathArgs {
+    /// The backup file.
+    pub file: PathBuf,
+}
+
+/// Arguments of `register init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Short code of the register (`main`, `mat`, `dang`, `hoidong`).
+    #[arg(long, default_value = "main")]
+    pub code: String,
+    /// Its name.
+    #[arg(long, default_value = "")]
+    pub name: String,
+    /// `state` (Nghị định 30) or `party` (Hướng dẫn 36); taken from --profile when given.
+    #[arg(long, value_parser = ["state", "party"])]
+    pub regime: Option<String>,
+    /// Organisation profile (JSON) giving regime, issuer and cơ quan chủ quản.
+    #[arg(long)]
+    pub profile: Option<PathBuf>,
+    /// Issuing body (`SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH`).
+    #[arg(long)]
+    pub issuer_name: Option<String>,
+    /// Its abbreviation in symbols (`SVHTTDL`).
+    #[arg(long)]
+    pub issuer_code: Option<String>,
+    /// Cơ quan chủ quản (`UBND TỈNH LẠNG SƠN`).
+    #[arg(long)]
+    pub parent: Option<String>,
+    /// Numbering period: `year` (state default) or `term` (Party default).
+    #[arg(long, value_parser = ["year", "term"])]
+    pub period: Option<String>,
+    /// One sequence per document type (Party default).
+    #[arg(long, conflicts_with = "common")]
+    pub per_kind: bool,
+    /// One common sequence for all types (state default).
+    #[arg(long)]
+    pub common: bool,
+    /// A register of văn bản mật (own sequence; only drafts with a secrecy mark).
+    #[arg(long)]
+    pub secret: bool,
+    /// Quyển số printed on the cover.
+    #[arg(long)]
+    pub volume: Option<String>,
+    /// Rule set id for symbols (default: the regime's).
+    #[arg(long)]
+    pub rules: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `register term`.
+#[derive(Debug, clap::Args)]
+pub struct TermArgs {
+    /// Register code.
+    #[arg(long)]
+    pub register: Option<String>,
+    /// Label, e.g. `2020-2025`.
+    #[arg(long)]
+    pub label: String,
+    /// First day of the term.
+    #[arg(long, value_parser = date_arg)]
+    pub from: NaiveDate,
+    /// Last day of the term.
+    #[arg(long, value_parser = date_arg)]
+    pub to: NaiveDate,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `register reserve`.
+#[derive(Debug, clap::Args)]
+pub struct ReserveArgs {
+    /// Register code (needed when the database keeps several).
+    #[arg(long)]
+    pub register: Option<String>,
+    /// Document type slug (see `vanthu kinds`).
+    #[arg(long)]
+    pub kind: String,
+    /// Drafting unit's code (state công văn: `QLVHGĐ`).
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Date (default today).
+    #[arg(long, value_parser = date_arg)]
+    pub date: Option<NaiveDate>,
+    /// Trích yếu, if known.
+    #[arg(long)]
+    pub subject: Option<String>,
+    /// Ghi chú.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Test helper: reserve N numbers, one transaction each, printing each as it commits.
+    #[arg(long, hide = true, default_value_t = 1)]
+    pub repeat: u64,
+}
+
+/// Arguments of `register issue`.
+#[derive(Debug, clap::Args)]
+pub struct IssueArgs {
+    /// The draft (`vanthu/draft@1` JSON).
+    pub draft: PathBuf,
+    /// Register code (needed when the database keeps several).
+    #[arg(long)]
+    pub register: Option<String>,
+    /// Bind the draft to this reserved entry (id) instead of taking the next number.
+    #[arg(long)]
+    pub reserved: Option<i64>,
+    /// Also write the rendered DOCX here.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `register cancel`.
+#[derive(Debug, clap::Args)]
+pub struct CancelArgs {
+    /// Entry id or symbol.
+    pub entry: String,
+    /// Why (required for an issued entry).
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `register correct`.
+#[derive(Debug, clap::Args)]
+pub struct CorrectArgs {
+    /// Entry id or symbol.
+    pub entry: String,
+    /// Trích yếu.
+    #[arg(long)]
+    pub subject: Option<String>,
+    /// Người ký.
+    #[arg(long)]
+    pub signer: Option<String>,
+    /// Nơi nhận.
+    #[arg(long)]
+    pub recipients: Option<String>,
+    /// Đơn vị, người nhận bản lưu.
+    #[arg(long)]
+    pub archive: Option<String>,
+    /// Số lượng bản.
+    #[arg(long)]
+    pub copies: Option<u32>,
+    /// Ngày chuyển.
+    #[arg(long, value_parser = date_arg)]
+    pub sent_date: Option<NaiveDate>,
+    /// Ký nhận.
+    #[arg(long)]
+    pub receipt: Option<String>,
+    /// Ghi chú.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `register attach`.
+#[derive(Debug, clap::Args)]
+pub struct AttachArgs {
+    /// Entry id or symbol.
+    pub entry: String,
+    /// Files to attach.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// Arguments of `register show`.
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// Entry id or symbol.
+    pub entry: String,
+    /// Write the stored DOCX here.
+    #[arg(long)]
+    pub docx: Option<PathBuf>,
+    /// Write the stored draft JSON here.
+    #[arg(long)]
+    pub draft: Option<PathBuf>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Filters shared by `list` and `search`.
+#[derive(Debug, clap::Args)]
+pub struct Filters {
+    /// Register code.
+    #[arg(long)]
+    pub register: Option<String>,
+    /// Year.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Type slug.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Signer's name (accents ignored).
+    #[arg(long)]
+    pub signer: Option<String>,
+    /// From date.
+    #[arg(long, value_parser = date_arg)]
+    pub from: Option<NaiveDate>,
+    /// To date.
+    #[arg(long, value_parser = date_arg)]
+    pub to: Option<NaiveDate>,
+    /// reserved, issued or cancelled.
+    #[arg(long, value_parser = ["reserved", "issued", "cancelled"])]
+    pub status: Option<String>,
+    /// newest, oldest, date-desc, date-asc.
+    #[arg(long, default_value = "newest", value_parser = ["newest", "oldest", "date-desc", "date-asc"])]
+    pub sort: String,
+    /// Page size.
+    #[arg(long, default_value_t = 50)]
+    pub limit: u32,
+    /// Entries to skip.
+    #[arg(long)]
+    pub offset: Option<u64>,
+    /// Cursor of the next page (printed by the previous page).
+    #[arg(long)]
+    pub after: Option<String>,
+    /// Also count all matches.
+    #[arg(long)]
+    pub total: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `register list`.
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Filters.
+    #[command(flatten)]
+    pub filters: Filters,
+}
+
+/// Arguments of `register search`.
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// Words to find (accents and đ ignored).
+    pub query: String,
+    /// Treat the last word as a prefix.
+    #[arg(long)]
+    pub prefix: bool,
+    /// Filters.
+    #[command(flatten)]
+    pub filters: Filters,
+}
+
+/// Arguments of `register export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// xlsx, csv or docx (the printable register).
+    #[arg(long, value_parser = ["xlsx", "csv", "docx"])]
+    pub format: String,
+    /// Output file.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Register code.
+    #[arg(long)]
+    pub register: Option<String>,
+    /// Year.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// From date.
+    #[arg(long, value_parser = date_arg)]
+    pub from: Option<NaiveDate>,
+    /// To date.
+    #[arg(long, value_parser = date_arg)]
+    pub to: Option<NaiveDate>,
+}
+
+fn fail(e: &RegisterError) -> i32 {
+    match e {
+        RegisterError::Draft(inner) => {
+            eprintln!("error: {inner}");
+        }
+        e => eprintln!("error: {e}"),
+    }
+    EXIT_FAIL
+}
+
+/// Prints a line on stdout, ignoring a closed pipe (`vanthu register list | head`).
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+fn print_json<T: Serialize>(v: &T) {
+    match serde_json::to_string_pretty(v) {
+        Ok(s) => outln!("{s}"),
+        Err(e) => eoutln!("error: json: {e}"),
+    }
+}
+
+fn print_entry(e: &Entry, json: bool) {
+    if json {
+        print_json(e);
+    } else {
+        outln!("{}\t{}\t{}\t{}\t{}", e.id, e.symbol, e.date, e.status.as_str(), e.subject);
+    }
+}
+
+fn open(db: Option<&Path>) -> Result<Register, RegisterError> {
+    let path = register::resolve_path(db)?;
+    Register::open(&path)
+}
+
+/// Runs the command.
+pub fn run(a: Args) -> i32 {
+    let db = a.db.as_deref();
+    match a.command {
+        Sub::Init(x) => init(db, x),
+        Sub::Issue(x) => issue(db, x),
+        other => match open(db) {
+            Ok(mut reg) => match run_with(&mut reg, other) {
+                Ok(code) => code,
+                Err(e) => fail(&e),
+            },
+            Err(e) => fail(&e),
+        },
+    }
+}
+
+fn init(db: Option<&Path>, a: InitArgs) -> i32 {
+    let profile = match &a.profile {
+        None => None,
+        Some(p) => match std::fs::read_to_string(p)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str::<Profile>(&t).map_err(|e| e.to_string()))
+        {
+            Ok(pr) => Some(pr),
+            Err(e) => {
+                eoutln!("error: --profile: {}: {e}", p.display());
+                return EXIT_FAIL;
+            }
+        },
+    };
+    let regime = a
+        .regime
+        .as_deref()
+        .and_then(Regime::parse)
+        .or(profile.as_ref().map(|p| p.regime));
+    let Some(regime) = regime else {
+        eoutln!("error: --regime: required (state or party), or give --profile");
+        return EXIT_USAGE;
+    };
+    let new = NewRegister {
+        code: a.code,
+        name: a.name,
+        regime: Some(regime),
+        rules_id: a.rules,
+        period: a.period.as_deref().and_then(Period::parse),
+        per_kind: if a.per_kind {
+            Some(true)
+        } else if a.common {
+            Some(false)
+        } else {
+            None
+        },
+        secret: a.secret,
+        parent: a.parent.or(profile.as_ref().and_then(|p| p.parent.clone())),
+        issuer_name: a.issuer_name.or(profile.as_ref().map(|p| p.name.clone())).unwrap_or_default(),
+        issuer_code: a.issuer_code.or(profile.as_ref().map(|p| p.code.clone())).unwrap_or_default(),
+        volume: a.volume,
+    };
+    let result = open(db).and_then(|mut reg| {
+        let info = reg.create_register(&new)?;
+        Ok((reg.path().to_path_buf(), info))
+    });
+    match result {
+        Ok((path, info)) => {
+            if a.json {
+                print_json(&info);
+            } else {
+                eoutln!(
+                    "created register \"{}\" ({}, numbers per {}{}) in {}",
+                    info.code,
+                    info.regime.as_str(),
+                    info.period.as_str(),
+                    if info.per_kind { " and type" } else { "" },
+                    path.display()
+                );
+            }
+            EXIT_OK
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn issue(db: Option<&Path>, a: IssueArgs) -> i32 {
+    let d = match draft::load(&a.draft) {
+        Ok(d) => d,
+        Err(e) => {
+            report(&a.draft, &e);
+            return EXIT_FAIL;
+        }
+    };
+    let mut reg = match open(db) {
+        Ok(r) => r,
+        Err(e) => return fail(&e),
+    };
+    let opts = IssueOptions { reserved: a.reserved };
+    let entry = match reg.issue_with(a.register.as_deref(), &d, &opts) {
+        Ok(e) => e,
+        Err(RegisterError::Draft(e)) => {
+            report(&a.draft, &e);
+            return EXIT_FAIL;
+        }
+        Err(e) => return fail(&e),
+    };
+    if let Some(out) = &a.output {
+        let written = reg
+            .docx(entry.id)
+            .map_err(|e| e.to_string())
+            .and_then(|b| b.ok_or_else(|| "no DOCX stored".to_string()))
+            .and_then(|b| write::atomic(out, &b).map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            eoutln!(
+                "error: {}: {e} (number {} was issued; get the DOCX with `vanthu register show {} --docx FILE`)",
+                out.display(),
+                entry.symbol,
+                entry.id
+            );
+            print_entry(&entry, a.json);
+            return EXIT_FAIL;
+        }
+    }
+    print_entry(&entry, a.json);
+    EXIT_OK
+}
+
+fn entry_id(reg: &Register, sel: &str) -> Result<i64, RegisterError> {
+    Ok(reg.find(sel)?.id)
+}
+
+fn query_of(f: Filters, text: Option<String>, prefix: bool) -> (Query, bool) {
+    let q = Query {
+        text,
+        prefix,
+        register: f.register,
+        year: f.year,
+        kind: f.kind,
+        signer: f.signer,
+        from: f.from,
+        to: f.to,
+        status: f.status.as_deref().and_then(EntryStatus::parse),
+        sort: Sort::parse(&f.sort).unwrap_or_default(),
+        limit: Some(f.limit),
+        offset: f.offset,
+        after: f.after,
+        with_total: f.total,
+    };
+    (q, f.json)
+}
+
+fn run_query(reg: &Register, q: &Query, json: bool) -> Result<i32, RegisterError> {
+    let page = reg.search(q)?;
+    if json {
+        print_json(&page);
+    } else {
+        for e in &page.items {
+            outln!("{}\t{}\t{}\t{}\t{}\t{}", e.id, e.symbol, e.date, e.status.as_str(), e.signer, e.subject);
+        }
+        if let Some(t) = page.total {
+            eoutln!("{t} entries");
+        }
+        if let Some(n) = &page.next {
+            eoutln!("more: --after {n}");
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
+    match sub {
+        Sub::Init(_) | Sub::Issue(_) => Ok(EXIT_USAGE),
+        Sub::Term(a) => {
+            let t = reg.add_term(a.register.as_deref(), &a.label, a.from, a.to)?;
+            if a.json {
+                print_json(&t);
+            } else {
+                eoutln!("added term {} ({} – {}) to register \"{}\"", t.label, t.start, t.end, t.register);
+            }
+            Ok(EXIT_OK)
+        }
+        Sub::Registers(a) => {
+            let all = reg.registers()?;
+            if a.json {
+                print_json(&all);
+            } else {
+                for r in all {
+                    outln!(
+                        "{}\t{}\t{}\tper {}{}{}\t{}",
+                        r.code,
+                        r.regime.as_str(),
+                        r.issuer_code,
+                        r.period.as_str(),
+                        if r.per_kind { " and type" } else { "" },
+                        if r.secret { ", mật" } else { "" },
+                        r.name
+                    );
+                }
+            }
+            Ok(EXIT_OK)
+        }
+        Sub::Reserve(a) => {
+            let res = Reservation {
+                kind: a.kind,
+                unit_code: a.unit,
+                date: a.date,
+                subject: a.subject,
+                note: a.note,
+            };
+            let stdout = std::io::stdout();
+            for _ in 0..a.repeat.max(1) {
+                let e = reg.reserve(a.register.as_deref(), &res)?;
+                if a.repeat > 1 {
+                    // One line per committed number, flushed at once (the crash test reads them).
+                    let mut out = stdout.lock();
+                    let _ = writeln!(out, "{}\t{}\t{}", e.id, e.number, e.symbol);
+                    let _ = out.flush();
+                } else {
+                    print_entry(&e, a.json);
+                }
+            }
+            Ok(EXIT_OK)
+        }
+        Sub::Cancel(a) => {
+            let id = entry_id(reg, &a.entry)?;
+            let e = reg.cancel(id, a.reason.as_deref())?;
+            print_entry(&e, a.json);
+            Ok(EXIT_OK)
+        }
+        Sub::Correct(a) => {
+            let id = entry_id(reg, &a.entry)?;
+            let c = Correction {
+                subject: a.subject,
+                signer: a.signer,
+                recipients: a.recipients,
+                archive: a.archive,
+                copies: a.copies,
+                sent_date: a.sent_date,
+                receipt: a.receipt,
+                note: a.note,
+            };
+            let e = reg.correct(id, &c)?;
+            print_entry(&e, a.json);
+            Ok(EXIT_OK)
+        }
+        Sub::Attach(a) => {
+            let id = entry_id(reg, &a.entry)?;
+            for f in &a.files {
+                if !f.is_file() {
+                    return Err(RegisterError::invalid(f.display().to_string(), "no such file"));
+                }
+            }
+            for f in &a.files {
+                let info = reg.attach_path(id, f)?;
+                eoutln!("attached {} ({} bytes) to entry {id}", info.name, info.size);
+            }
+            Ok(EXIT_OK)
+        }
+        Sub::Show(a) => {
+            let id = entry_id(reg, &a.entry)?;
+            let d = reg.detail(id)?;
+            if let Some(out) = &a.docx {
+                let bytes = reg
+                    .docx(id)?
+                    .ok_or_else(|| RegisterError::invalid("--docx", format!("entry {id} has no stored DOCX")))?;
+                write::atomic(out, &bytes).map_err(|e| RegisterError::invalid("--docx", e.to_string()))?;
+            }
+            if let Some(out) = &a.draft {
+                let text = reg
+                    .draft_json(id)?
+                    .ok_or_else(|| RegisterError::invalid("--draft", format!("entry {id} has no stored draft")))?;
+                write::atomic(out, text.as_bytes()).map_err(|e| RegisterError::invalid("--draft", e.to_string()))?;
+            }
+            if a.json {
+                print_json(&d);
+            } else {
+                let e = &d.entry;
+                outln!("Số, ký hiệu: {}", e.symbol);
+                outln!("Ngày: {}", e.date.format("%d/%m/%Y"));
+                outln!("Loại: {}", e.kind_name);
+                outln!("Trích yếu: {}", e.subject);
+                outln!("Người ký: {}", e.signer);
+                outln!("Nơi nhận: {}", e.recipients);
+                outln!("Bản lưu: {}", e.archive);
+                if let Some(c) = e.copies {
+                    outln!("Số lượng bản: {c}");
+                }
+                if let Some(s) = e.sent_date {
+                    outln!("Ngày chuyển: {}", s.format("%d/%m/%Y"));
+                }
+                outln!("Trạng thái: {}", e.status.label_vi());
+                if let Some(r) = &e.cancel_reason {
+                    outln!("Lý do hủy: {r}");
+                }
+                for f in &d.files {
+                    outln!("Tệp đính kèm: {} ({} bytes)", f.name, f.size);
+                }
+                for r in &d.audit {
+                    outln!("{}\t{}\t{}\t{}", r.at, r.actor, r.action, r.detail);
+                }
+            }
+            Ok(EXIT_OK)
+        }
+        Sub::List(a) => {
+            let (q, json) = query_of(a.filters, None, false);
+            run_query(reg, &q, json)
+        }
+        Sub::Search(a) => {
+            let (q, json) = query_of(a.filters, Some(a.query), a.prefix);
+            run_query(reg, &q, json)
+        }
+        Sub::Export(a) => {
+            let format = ExportFormat::parse(&a.format).unwrap_or(ExportFormat::Xlsx);
+            let spec = ExportSpec {
+                register: a.register,
+                from: a.from,
+                to: a.to,
+                year: a.year,
+            };
+            let n = reg.export(&spec, format, &a.output)?;
+            eoutln!("wrote {} entries to {}", n, a.output.display());
+            Ok(EXIT_OK)
+        }
+        Sub::Backup(a) => {
+            reg.backup(&a.file)?;
+            eoutln!("backed up {} to {}", reg.path().display(), a.file.display());
+            Ok(EXIT_OK)
+        }
+        Sub::Restore(a) => {
+            let safety = reg.restore(&a.file)?;
+            eoutln!(
+                "restored {} from {} (the previous database is saved as {})",
+                reg.path().display(),
+                a.file.display(),
+                safety.display()
+            );
+            Ok(EXIT_OK)
+        }
+        Sub::Check(a) => {
+            let r = reg.check()?;
+            if a.json {
+                print_json(&r);
+            } else {
+                outln!("integrity: {}", r.integrity.join("; "));
+                outln!("search index: {}", if r.search_index { "ok" } else { "damaged" });
+                for fk in &r.foreign_keys {
+                    outln!("foreign key: {fk}");
+                }
+                for s in &r.sequences {
+                    outln!("sequence: {s}");
+                }
+                outln!("{} registers, {} entries, schema {}", r.registers, r.entries, r.schema);
+                outln!("{}", if r.ok { "ok" } else { "PROBLEMS FOUND" });
+            }
+            Ok(if r.ok { EXIT_OK } else { EXIT_FAIL })
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! The register's errors, each with a stable code.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the register.
+#[derive(Debug, thiserror::Error)]
+pub enum RegisterError {
+    /// No register has this code.
+    #[error("--register: unknown register \"{code}\" (known: {known})")]
+    UnknownRegister {
+        /// The code asked for.
+        code: String,
+        /// The codes that exist, comma separated.
+        known: String,
+    },
+    /// The database has several registers and none was named.
+    #[error("--register: this database keeps several registers ({known}); name one")]
+    RegisterRequired {
+        /// The codes that exist.
+        known: String,
+    },
+    /// The database has no register yet.
+    #[error("no register in this database yet: run `vanthu register init` first")]
+    NoRegister,
+    /// A register with this code already exists.
+    #[error("--code: a register \"{0}\" already exists")]
+    DuplicateRegister(String),
+    /// No entry has this id (or symbol).
+    #[error("entry {0}: no such entry")]
+    UnknownEntry(String),
+    /// The document type is not in the register's rule set.
+    #[error("kind: unknown kind \"{kind}\" for {rules} (see `vanthu kinds`)")]
+    UnknownKind {
+        /// The slug.
+        kind: String,
+        /// The rule set id.
+        rules: String,
+    },
+    /// A Party register has no committee term covering the date.
+    #[error("date: no term of register \"{register}\" covers {date} (add one with `vanthu register term`)")]
+    NoTerm {
+        /// Register code.
+        register: String,
+        /// The date.
+        date: String,
+    },
+    /// A new term overlaps an existing one.
+    #[error("--from/--to: the term overlaps term \"{0}\"")]
+    TermOverlap(String),
+    /// Cancelling an issued entry needs a reason.
+    #[error("--reason: required to cancel issued entry {0}")]
+    ReasonRequired(String),
+    /// The operation does not fit the entry's status.
+    #[error("entry {id} ({symbol}) is {status}: {message}")]
+    WrongStatus {
+        /// Entry id.
+        id: i64,
+        /// Its symbol.
+        symbol: String,
+        /// Its status.
+        status: String,
+        /// Why the operation is refused.
+        message: String,
+    },
+    /// The draft does not belong in this register.
+    #[error("{field}: {message}")]
+    Mismatch {
+        /// The draft field (or argument) concerned.
+        field: String,
+        /// What does not match.
+        message: String,
+    },
+    /// The date would break the order of numbers.
+    #[error("date: {date} is before {last}, the date of the last number issued in this sequence; numbers follow the order of issue")]
+    DateOutOfOrder {
+        /// The date given.
+        date: String,
+        /// The last date in the sequence.
+        last: String,
+    },
+    /// The draft failed validation (or could not be rendered).
+    #[error("{0}")]
+    Draft(crate::Error),
+    /// A command-line or API argument is malformed.
+    #[error("{field}: {message}")]
+    Invalid {
+        /// The argument or field.
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The search text has no searchable word.
+    #[error("query: {0}")]
+    BadQuery(String),
+    /// The file is not an SQLite database or is damaged.
+    #[error("{}: the register database is damaged or not a database ({message}); restore a backup with `vanthu register restore`", path.display())]
+    Corrupt {
+        /// The database file.
+        path: PathBuf,
+        /// SQLite's message.
+        message: String,
+    },
+    /// The file is an SQLite database of some other program.
+    #[error("{}: not a Văn Thư register (it holds other tables)", path.display())]
+    NotARegister {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The database was written by a newer version of the program.
+    #[error("{}: written by a newer version of vanthu (schema {found}, this program knows {known})", path.display())]
+    SchemaTooNew {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The newest version this program knows.
+        known: i64,
+    },
+    /// Reading or writing a file failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// Writing an export failed.
+    #[error("export: {0}")]
+    Export(String),
+    /// Any other database failure.
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A schema migration failed.
+    #[error("migration: {0}")]
+    Migration(String),
+}
+
+impl RegisterError {
+    /// A stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RegisterError::UnknownRegister { .. } => "unknown_register",
+            RegisterError::RegisterRequired { .. } => "register_required",
+            RegisterError::NoRegister => "no_register",
+            RegisterError::DuplicateRegister(_) => "duplicate_register",
+            RegisterError::UnknownEntry(_) => "unknown_entry",
+            RegisterError::UnknownKind { .. } => "unknown_kind",
+            RegisterError::NoTerm { .. } => "no_term",
+            RegisterError::TermOverlap(_) => "term_overlap",
+            RegisterError::ReasonRequired(_) => "reason_required",
+            RegisterError::WrongStatus { .. } => "wrong_status",
+            RegisterError::Mismatch { .. } => "mismatch",
+            RegisterError::DateOutOfOrder { .. } => "date_out_of_order",
+            RegisterError::Draft(_) => "invalid_draft",
+            RegisterError::Invalid { .. } => "invalid_argument",
+            RegisterError::BadQuery(_) => "bad_query",
+            RegisterError::Corrupt { .. } => "corrupt_database",
+            RegisterError::NotARegister { .. } => "not_a_register",
+            RegisterError::SchemaTooNew { .. } => "schema_too_new",
+            RegisterError::Io { .. } => "io",
+            RegisterError::Export(_) => "export",
+            RegisterError::Sqlite(_) => "database",
+            RegisterError::Migration(_) => "migration",
+        }
+    }
+
+    /// An invalid argument.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        RegisterError::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        RegisterError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+impl From<crate::Error> for RegisterError {
+    fn from(e: crate::Error) -> Self {
+        RegisterError::Draft(e)
+    }
+}
+
+impl From<RegisterError> for crate::Error {
+    fn from(e: RegisterError) -> Self {
+        match e {
+            RegisterError::Draft(inner) => inner,
+            other => crate::Error::Other {
+                code: other.code(),
+                message: other.to_string(),
+            },
+        }
+    }
+}
+
+/// Result of the register's operations.
+pub type Result<T, E = RegisterError> = std::result::Result<T, E>;

@@ -1,0 +1,125 @@
+//! Bulk generation of a synthetic register, for benchmarks and tests: one transaction,
+//! prepared statements, realistic Vietnamese text. Not for production data.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use rusqlite::params;
+
+use super::error::Result;
+use super::fold::fold;
+use super::schema::search_text;
+use super::{now, Register};
+use crate::symbol;
+
+const SUBJECTS: &[&str] = &[
+    "triển khai công tác tuyên truyền về xây dựng Đảng",
+    "tổ chức Hội nghị sơ kết công tác văn hóa, gia đình",
+    "đề nghị báo cáo kết quả thực hiện nhiệm vụ",
+    "thành lập Tổ công tác kiểm tra di tích",
+    "tăng cường quản lý hoạt động lễ hội đầu năm",
+    "hướng dẫn tổ chức Ngày Gia đình Việt Nam",
+    "phòng, chống tham nhũng, lãng phí, tiêu cực",
+    "kế hoạch thi đua khen thưởng của ngành",
+    "góp ý dự thảo Nghị quyết của Hội đồng nhân dân tỉnh",
+    "đẩy mạnh học tập và làm theo tư tưởng, đạo đức Hồ Chí Minh",
+    "bảo đảm an toàn giao thông dịp Tết Nguyên đán",
+    "cử cán bộ tham dự lớp bồi dưỡng nghiệp vụ",
+    "quyết toán kinh phí sự nghiệp văn hóa",
+    "tổ chức Đại hội Thể dục thể thao cấp huyện",
+    "chuyển đổi số trong công tác văn thư, lưu trữ",
+    "điều động viên chức Trung tâm Văn hóa tỉnh",
+];
+const PLACES: &[&str] = &[
+    "huyện Tràng Định",
+    "huyện Bắc Sơn",
+    "thành phố Lạng Sơn",
+    "huyện Đình Lập",
+    "huyện Cao Lộc",
+    "năm 2024",
+    "quý III",
+    "đợt 2",
+];
+const SIGNERS: &[&str] = &["Nguyễn Văn An", "Phan Văn Hòa", "Đặng Thị Thu", "Lê Đức Thắng", "Hoàng Minh Đức"];
+const RECIPIENTS: &[&str] = &[
+    "Các đơn vị trực thuộc Sở",
+    "UBND các huyện, thành phố",
+    "Văn phòng UBND tỉnh",
+    "Ban Tuyên giáo Tỉnh ủy",
+    "Sở Nội vụ",
+    "Phòng Văn hóa và Thông tin các huyện",
+];
+const KINDS: &[&str] = &["cong-van", "ke-hoach", "quyet-dinh", "bao-cao", "thong-bao", "to-trinh"];
+
+/// Fills a register with `count` issued entries spread evenly over `years` calendar years
+/// from `first_year`, numbered per year in one common sequence (a state register).
+/// Returns the number of entries written.
+pub fn generate(reg: &mut Register, register: Option<&str>, count: u64, first_year: i32, years: u32) -> Result<u64> {
+    let info = reg.register(register)?;
+    let rules = info.rules();
+    let tx = reg.begin()?;
+    let per_year = count.div_ceil(u64::from(years.max(1)));
+    let t = now();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut rnd = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut written = 0u64;
+    {
+        let mut seq = tx.prepare(
+            "INSERT INTO sequences (register_id, period, kind, last_number) VALUES (?1, ?2, '', ?3) \
+             ON CONFLICT (register_id, period, kind) DO UPDATE SET last_number = last_number + excluded.last_number \
+             RETURNING id, last_number - excluded.last_number",
+        )?;
+        let mut ins = tx.prepare(
+            "INSERT INTO entries (register_id, sequence_id, number, symbol, date, year, kind, unit_code, \
+             subject, signer, recipients, archive, copies, status, created_at, updated_at, folded, signer_key) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'VT', ?12, 'issued', ?13, ?13, ?14, ?15)",
+        )?;
+        let mut y = 0;
+        while written < count {
+            let year = first_year + y;
+            let n_year = per_year.min(count - written);
+            let (seq_id, base): (i64, i64) = seq.query_row(params![info.id, year.to_string(), n_year as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+            let start = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
+            let days = if NaiveDate::from_ymd_opt(year, 12, 31).is_some_and(|d| d.ordinal() == 366) { 366 } else { 365 };
+            for i in 0..n_year {
+                let number = (base + i as i64 + 1) as u32;
+                let date = start + Duration::days((i * days / n_year.max(1)) as i64);
+                let kind = KINDS[rnd(KINDS.len())];
+                let unit = if kind == "cong-van" { Some("VP") } else { None };
+                let sym = symbol::compose(rules, kind, Some(number), &info.issuer_code, unit);
+                let subject = format!("{} {}", SUBJECTS[rnd(SUBJECTS.len())], PLACES[rnd(PLACES.len())]);
+                let signer = SIGNERS[rnd(SIGNERS.len())];
+                let recipients = format!("{}; {}", RECIPIENTS[rnd(RECIPIENTS.len())], RECIPIENTS[rnd(RECIPIENTS.len())]);
+                let folded = search_text(&sym, i64::from(number), &subject, signer, &recipients);
+                ins.execute(params![
+                    info.id,
+                    seq_id,
+                    number,
+                    sym,
+                    date.to_string(),
+                    year,
+                    kind,
+                    unit,
+                    subject,
+                    signer,
+                    recipients,
+                    1 + rnd(5) as i64,
+                    t,
+                    folded,
+                    fold(signer),
+                ])?;
+            }
+            written += n_year;
+            y += 1;
+        }
+    }
+    tx.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')", [])?;
+    tx.commit()?;
+    reg.conn.execute_batch("ANALYZE")?;
+    Ok(written)
+}

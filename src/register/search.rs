@@ -1,0 +1,222 @@
+//! Listing and accent-insensitive search with filters, sorting and paging.
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
+
+use super::entries::parse_date;
+use super::error::{RegisterError, Result};
+use super::fold::{fold, fts_query};
+use super::model::{EntryStatus, EntrySummary, Page};
+use super::Register;
+
+/// Default page size.
+pub const DEFAULT_LIMIT: u32 = 50;
+/// Largest page size.
+pub const MAX_LIMIT: u32 = 10_000;
+
+/// Order of results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sort {
+    /// Newest entry first (the default).
+    #[default]
+    Newest,
+    /// Register order: oldest entry first.
+    Oldest,
+    /// By document date, newest first.
+    DateDesc,
+    /// By document date, oldest first.
+    DateAsc,
+}
+
+impl Sort {
+    /// Parses `newest`, `oldest`, `date-desc`, `date-asc`.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "newest" => Some(Sort::Newest),
+            "oldest" => Some(Sort::Oldest),
+            "date-desc" => Some(Sort::DateDesc),
+            "date-asc" => Some(Sort::DateAsc),
+            _ => None,
+        }
+    }
+}
+
+/// A listing or search: every filter is optional; `text` makes it a search.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Query {
+    /// Words to find in symbol, trích yếu, signer and recipients, accents and `đ` ignored
+    /// (`dang` finds `Đảng`); every word must occur.
+    pub text: Option<String>,
+    /// Treat the last word as a prefix (search as you type).
+    #[serde(default)]
+    pub prefix: bool,
+    /// Register code.
+    pub register: Option<String>,
+    /// Year of the document's date.
+    pub year: Option<i32>,
+    /// Type slug.
+    pub kind: Option<String>,
+    /// Signer's name, accents ignored.
+    pub signer: Option<String>,
+    /// First date (inclusive).
+    pub from: Option<NaiveDate>,
+    /// Last date (inclusive).
+    pub to: Option<NaiveDate>,
+    /// Status.
+    pub status: Option<EntryStatus>,
+    /// Order.
+    #[serde(default)]
+    pub sort: Sort,
+    /// Page size (default 50).
+    pub limit: Option<u32>,
+    /// Rows to skip (offset paging); prefer `after` for deep pages.
+    pub offset: Option<u64>,
+    /// Cursor returned as `Page::next` (keyset paging: constant time per page).
+    pub after: Option<String>,
+    /// Also count all matches (costs a scan of the matches).
+    #[serde(default)]
+    pub with_total: bool,
+}
+
+const SUMMARY_COLUMNS: &str =
+    "e.id, r.code, e.number, e.symbol, e.date, e.kind, e.subject, e.signer, e.recipients, e.status";
+
+fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<EntrySummary> {
+    Ok(EntrySummary {
+        id: r.get(0)?,
+        register: r.get(1)?,
+        number: r.get(2)?,
+        symbol: r.get(3)?,
+        date: parse_date(&r.get::<_, String>(4)?),
+        kind: r.get(5)?,
+        subject: r.get(6)?,
+        signer: r.get(7)?,
+        recipients: r.get(8)?,
+        status: EntryStatus::parse(&r.get::<_, String>(9)?).unwrap_or(EntryStatus::Issued),
+    })
+}
+
+fn bad_cursor() -> RegisterError {
+    RegisterError::invalid("--after", "not a cursor returned by a previous page")
+}
+
+impl Register {
+    /// Lists or searches entries, one page at a time.
+    pub fn search(&self, q: &Query) -> Result<Page<EntrySummary>> {
+        let limit = q.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+        let mut from = String::new();
+        let mut conds: Vec<String> = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
+        let id_col;
+        if let Some(text) = q.text.as_deref() {
+            let m = fts_query(text, q.prefix)
+                .ok_or_else(|| RegisterError::BadQuery(format!("\"{text}\" has no word to search for")))?;
+            from.push_str("entries_fts f CROSS JOIN entries e ON e.id = f.rowid JOIN registers r ON r.id = e.register_id");
+            conds.push("entries_fts MATCH ?".into());
+            args.push(Value::Text(m));
+            id_col = "f.rowid";
+        } else {
+            from.push_str("entries e JOIN registers r ON r.id = e.register_id");
+            id_col = "e.id";
+        }
+        if let Some(code) = q.register.as_deref() {
+            let reg = self.register(Some(code))?;
+            conds.push("e.register_id = ?".into());
+            args.push(Value::Integer(reg.id));
+        }
+        if let Some(y) = q.year {
+            conds.push("e.year = ?".into());
+            args.push(Value::Integer(i64::from(y)));
+        }
+        if let Some(k) = q.kind.as_deref() {
+            conds.push("e.kind = ?".into());
+            args.push(Value::Text(k.to_string()));
+        }
+        if let Some(s) = q.signer.as_deref() {
+            conds.push("e.signer_key = ?".into());
+            args.push(Value::Text(fold(s.trim())));
+        }
+        if let Some(d) = q.from {
+            conds.push("e.date >= ?".into());
+            args.push(Value::Text(d.to_string()));
+        }
+        if let Some(d) = q.to {
+            conds.push("e.date <= ?".into());
+            args.push(Value::Text(d.to_string()));
+        }
+        if let Some(s) = q.status {
+            conds.push("e.status = ?".into());
+            args.push(Value::Text(s.as_str().into()));
+        }
+        let filter_conds = conds.clone();
+        let filter_args = args.clone();
+        if let Some(c) = q.after.as_deref() {
+            match q.sort {
+                Sort::Newest | Sort::Oldest => {
+                    let id: i64 = c.parse().map_err(|_| bad_cursor())?;
+                    let op = if q.sort == Sort::Newest { "<" } else { ">" };
+                    conds.push(format!("{id_col} {op} ?"));
+                    args.push(Value::Integer(id));
+                }
+                Sort::DateDesc | Sort::DateAsc => {
+                    let (d, id) = c.split_once('.').ok_or_else(bad_cursor)?;
+                    let d = NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| bad_cursor())?;
+                    let id: i64 = id.parse().map_err(|_| bad_cursor())?;
+                    let op = if q.sort == Sort::DateDesc { "<" } else { ">" };
+                    conds.push(format!("(e.date {op} ? OR (e.date = ? AND e.id {op} ?))"));
+                    args.push(Value::Text(d.to_string()));
+                    args.push(Value::Text(d.to_string()));
+                    args.push(Value::Integer(id));
+                }
+            }
+        }
+        let order = match q.sort {
+            Sort::Newest => format!("{id_col} DESC"),
+            Sort::Oldest => format!("{id_col} ASC"),
+            Sort::DateDesc => "e.date DESC, e.id DESC".into(),
+            Sort::DateAsc => "e.date ASC, e.id ASC".into(),
+        };
+        let where_ = |c: &[String]| {
+            if c.is_empty() {
+                String::new()
+            } else {
+                format!(" WHERE {}", c.join(" AND "))
+            }
+        };
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM {from}{} ORDER BY {order} LIMIT {} OFFSET {}",
+            where_(&conds),
+            limit + 1,
+            q.offset.unwrap_or(0)
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.classify(e))?;
+        let mut items = st
+            .query_map(rusqlite::params_from_iter(args.iter()), summary_row)
+            .map_err(|e| self.classify(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.classify(e))?;
+        let more = items.len() > limit as usize;
+        items.truncate(limit as usize);
+        let next = if more {
+            items.last().map(|e| match q.sort {
+                Sort::Newest | Sort::Oldest => e.id.to_string(),
+                Sort::DateDesc | Sort::DateAsc => format!("{}.{}", e.date, e.id),
+            })
+        } else {
+            None
+        };
+        let total = if q.with_total {
+            let sql = format!("SELECT count(*) FROM {from}{}", where_(&filter_conds));
+            let n: i64 = self
+                .conn
+                .prepare_cached(&sql)?
+                .query_row(rusqlite::params_from_iter(filter_args.iter()), |r| r.get(0))?;
+            Some(n as u64)
+        } else {
+            None
+        };
+        Ok(Page { items, next, total })
+    }
+}

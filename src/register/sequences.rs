@@ -1,0 +1,279 @@
+//! Registers, committee terms and number sequences.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+use super::error::{RegisterError, Result};
+use super::model::{NewRegister, Period, RegisterInfo, Term};
+use super::{now, Register};
+use crate::draft::Regime;
+use crate::rules::{self, RuleSet};
+
+const REGISTER_COLUMNS: &str = "id, code, name, regime, rules_id, period, per_kind, secret, parent, \
+     issuer_name, issuer_code, volume, created_at";
+
+fn register_row(r: &Row) -> rusqlite::Result<RegisterInfo> {
+    let regime: String = r.get(3)?;
+    let period: String = r.get(5)?;
+    Ok(RegisterInfo {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        name: r.get(2)?,
+        regime: Regime::parse(&regime).unwrap_or(Regime::State),
+        rules_id: r.get(4)?,
+        period: Period::parse(&period).unwrap_or(Period::Year),
+        per_kind: r.get(6)?,
+        secret: r.get(7)?,
+        parent: r.get(8)?,
+        issuer_name: r.get(9)?,
+        issuer_code: r.get(10)?,
+        volume: r.get(11)?,
+        created_at: r.get(12)?,
+    })
+}
+
+fn parse_date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+}
+
+impl RegisterInfo {
+    /// The rule set its symbols are composed with.
+    pub fn rules(&self) -> &'static RuleSet {
+        rules::by_id(&self.rules_id).unwrap_or_else(|| rules::default_for(self.regime))
+    }
+}
+
+impl Register {
+    /// Creates a register. Unset scheme fields take the regime's default.
+    pub fn create_register(&mut self, new: &NewRegister) -> Result<RegisterInfo> {
+        let code = new.code.trim();
+        if code.is_empty()
+            || code.len() > 40
+            || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(RegisterError::invalid(
+                "--code",
+                "a register code is 1 to 40 letters, digits, '-' or '_' (e.g. main, mat, dang)",
+            ));
+        }
+        let regime = new
+            .regime
+            .ok_or_else(|| RegisterError::invalid("--regime", "required: state or party"))?;
+        let rules = match &new.rules_id {
+            Some(id) => rules::by_id(id)
+                .ok_or_else(|| RegisterError::invalid("--rules", format!("unknown rule set \"{id}\"")))?,
+            None => rules::default_for(regime),
+        };
+        if rules.regime != regime {
+            return Err(RegisterError::invalid(
+                "--rules",
+                format!("rule set {} is for regime {}", rules.id, rules.regime.as_str()),
+            ));
+        }
+        if new.issuer_name.trim().is_empty() {
+            return Err(RegisterError::invalid("--issuer-name", "required"));
+        }
+        if new.issuer_code.trim().is_empty() {
+            return Err(RegisterError::invalid("--issuer-code", "required"));
+        }
+        let (period, per_kind) = match regime {
+            Regime::State => (new.period.unwrap_or(Period::Year), new.per_kind.unwrap_or(false)),
+            Regime::Party => (new.period.unwrap_or(Period::Term), new.per_kind.unwrap_or(true)),
+        };
+        let name = if new.name.trim().is_empty() {
+            "Sổ đăng ký văn bản đi".to_string()
+        } else {
+            super::nfc(new.name.trim())
+        };
+        let tx = self.begin()?;
+        let exists: bool = tx
+            .query_row("SELECT 1 FROM registers WHERE code = ?1", [code], |_| Ok(true))
+            .optional()?
+            .unwrap_or(false);
+        if exists {
+            return Err(RegisterError::DuplicateRegister(code.to_string()));
+        }
+        tx.execute(
+            "INSERT INTO registers (code, name, regime, rules_id, period, per_kind, secret, parent, \
+             issuer_name, issuer_code, volume, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                code,
+                name,
+                regime.as_str(),
+                rules.id,
+                period.as_str(),
+                per_kind,
+                new.secret,
+                new.parent.as_deref().map(|s| super::nfc(s.trim())),
+                super::nfc(new.issuer_name.trim()),
+                super::nfc(new.issuer_code.trim()),
+                new.volume.as_deref().map(str::trim),
+                now(),
+            ],
+        )?;
+        let info = tx.query_row(
+            &format!("SELECT {REGISTER_COLUMNS} FROM registers WHERE code = ?1"),
+            [code],
+            register_row,
+        )?;
+        tx.commit()?;
+        Ok(info)
+    }
+
+    /// Every register in the database.
+    pub fn registers(&self) -> Result<Vec<RegisterInfo>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {REGISTER_COLUMNS} FROM registers ORDER BY id"))
+            .map_err(|e| self.classify(e))?;
+        let rows = st.query_map([], register_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The register with this code; with `None`, the only register of the database.
+    pub fn register(&self, code: Option<&str>) -> Result<RegisterInfo> {
+        let all = self.registers()?;
+        let known = || all.iter().map(|r| r.code.as_str()).collect::<Vec<_>>().join(", ");
+        match code {
+            Some(c) => all.iter().find(|r| r.code == c).cloned().ok_or_else(|| {
+                RegisterError::UnknownRegister {
+                    code: c.to_string(),
+                    known: if all.is_empty() { "none".into() } else { known() },
+                }
+            }),
+            None => match all.len() {
+                0 => Err(RegisterError::NoRegister),
+                1 => Ok(all[0].clone()),
+                _ => Err(RegisterError::RegisterRequired { known: known() }),
+            },
+        }
+    }
+
+    /// Adds a committee term to a register (its numbers restart from 01 in each term).
+    pub fn add_term(&mut self, register: Option<&str>, label: &str, start: NaiveDate, end: NaiveDate) -> Result<Term> {
+        let reg = self.register(register)?;
+        if label.trim().is_empty() {
+            return Err(RegisterError::invalid("--label", "required, e.g. 2020-2025"));
+        }
+        if end < start {
+            return Err(RegisterError::invalid("--to", "the term ends before it starts"));
+        }
+        let tx = self.begin()?;
+        let clash: Option<String> = tx
+            .query_row(
+                "SELECT label FROM terms WHERE register_id = ?1 AND start_date <= ?3 AND end_date >= ?2",
+                params![reg.id, start.to_string(), end.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(l) = clash {
+            return Err(RegisterError::TermOverlap(l));
+        }
+        let dup: bool = tx
+            .query_row(
+                "SELECT 1 FROM terms WHERE register_id = ?1 AND label = ?2",
+                params![reg.id, label.trim()],
+                |_| Ok(true),
+            )
+            .optional()?
+            .unwrap_or(false);
+        if dup {
+            return Err(RegisterError::invalid("--label", format!("a term \"{}\" already exists", label.trim())));
+        }
+        tx.execute(
+            "INSERT INTO terms (register_id, label, start_date, end_date) VALUES (?1, ?2, ?3, ?4)",
+            params![reg.id, label.trim(), start.to_string(), end.to_string()],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(Term {
+            id,
+            register: reg.code,
+            label: label.trim().to_string(),
+            start,
+            end,
+        })
+    }
+
+    /// The terms of a register, oldest first.
+    pub fn terms(&self, register: Option<&str>) -> Result<Vec<Term>> {
+        let reg = self.register(register)?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, label, start_date, end_date FROM terms WHERE register_id = ?1 ORDER BY start_date",
+        )?;
+        let rows = st.query_map([reg.id], |r| {
+            Ok(Term {
+                id: r.get(0)?,
+                register: reg.code.clone(),
+                label: r.get(1)?,
+                start: parse_date(&r.get::<_, String>(2)?),
+                end: parse_date(&r.get::<_, String>(3)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`).
+    pub(crate) fn begin(&mut self) -> Result<Transaction<'_>> {
+        let path = self.path.clone();
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| super::schema::classify(&path, e))
+    }
+}
+
+/// The period a date falls in: the year (`2024`) or the term (`term:<id>`).
+pub(crate) fn period_of(tx: &Transaction, reg: &RegisterInfo, date: NaiveDate) -> Result<String> {
+    match reg.period {
+        Period::Year => Ok(date.year().to_string()),
+        Period::Term => {
+            let id: Option<i64> = tx
+                .prepare_cached(
+                    "SELECT id FROM terms WHERE register_id = ?1 AND start_date <= ?2 AND end_date >= ?2",
+                )?
+                .query_row(params![reg.id, date.to_string()], |r| r.get(0))
+                .optional()?;
+            id.map(|i| format!("term:{i}")).ok_or_else(|| RegisterError::NoTerm {
+                register: reg.code.clone(),
+                date: date.to_string(),
+            })
+        }
+    }
+}
+
+/// The sequence key of a type in a register: the type itself, or `''` for a common sequence.
+pub(crate) fn kind_key<'a>(reg: &RegisterInfo, kind: &'a str) -> &'a str {
+    if reg.per_kind {
+        kind
+    } else {
+        ""
+    }
+}
+
+/// The date of the highest number of a sequence, if any.
+pub(crate) fn last_date(tx: &Transaction, reg: &RegisterInfo, period: &str, kind: &str) -> Result<Option<NaiveDate>> {
+    let d: Option<String> = tx
+        .prepare_cached(
+            "SELECT e.date FROM sequences s JOIN entries e ON e.sequence_id = s.id \
+             WHERE s.register_id = ?1 AND s.period = ?2 AND s.kind = ?3 \
+             ORDER BY e.number DESC LIMIT 1",
+        )?
+        .query_row(params![reg.id, period, kind], |r| r.get(0))
+        .optional()?;
+    Ok(d.map(|s| parse_date(&s)))
+}
+
+/// Takes the next number of a sequence (creating it at 01): `(sequence id, number)`.
+/// Must run inside an IMMEDIATE transaction.
+pub(crate) fn next_number(tx: &Transaction, reg: &RegisterInfo, period: &str, kind: &str) -> Result<(i64, u32)> {
+    let (id, n): (i64, i64) = tx
+        .prepare_cached(
+            "INSERT INTO sequences (register_id, period, kind, last_number) VALUES (?1, ?2, ?3, 1) \
+             ON CONFLICT (register_id, period, kind) DO UPDATE SET last_number = last_number + 1 \
+             RETURNING id, last_number",
+        )?
+        .query_row(params![reg.id, period, kind], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let n = u32::try_from(n).map_err(|_| RegisterError::invalid("number", "sequence exhausted"))?;
+    Ok((id, n))
+}
