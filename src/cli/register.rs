@@ -376,7 +376,7 @@ macro_rules! outln {
 fn print_json<T: Serialize>(v: &T) {
     match serde_json::to_string_pretty(v) {
         Ok(s) => outln!("{s}"),
-        Err(e) => eoutln!("error: json: {e}"),
+        Err(e) => eprintln!("error: json: {e}"),
     }
 }
 
@@ -418,7 +418,7 @@ fn init(db: Option<&Path>, a: InitArgs) -> i32 {
         {
             Ok(pr) => Some(pr),
             Err(e) => {
-                eoutln!("error: --profile: {}: {e}", p.display());
+                eprintln!("error: --profile: {}: {e}", p.display());
                 return EXIT_FAIL;
             }
         },
@@ -429,7 +429,7 @@ fn init(db: Option<&Path>, a: InitArgs) -> i32 {
         .and_then(Regime::parse)
         .or(profile.as_ref().map(|p| p.regime));
     let Some(regime) = regime else {
-        eoutln!("error: --regime: required (state or party), or give --profile");
+        eprintln!("error: --regime: required (state or party), or give --profile");
         return EXIT_USAGE;
     };
     let new = NewRegister {
@@ -460,7 +460,7 @@ fn init(db: Option<&Path>, a: InitArgs) -> i32 {
             if a.json {
                 print_json(&info);
             } else {
-                eoutln!(
+                eprintln!(
                     "created register \"{}\" ({}, numbers per {}{}) in {}",
                     info.code,
                     info.regime.as_str(),
@@ -503,7 +503,7 @@ fn issue(db: Option<&Path>, a: IssueArgs) -> i32 {
             .and_then(|b| b.ok_or_else(|| "no DOCX stored".to_string()))
             .and_then(|b| write::atomic(out, &b).map_err(|e| e.to_string()));
         if let Err(e) = written {
-            eoutln!(
+            eprintln!(
                 "error: {}: {e} (number {} was issued; get the DOCX with `vanthu register show {} --docx FILE`)",
                 out.display(),
                 entry.symbol,
@@ -550,10 +550,10 @@ fn run_query(reg: &Register, q: &Query, json: bool) -> Result<i32, RegisterError
             outln!("{}\t{}\t{}\t{}\t{}\t{}", e.id, e.symbol, e.date, e.status.as_str(), e.signer, e.subject);
         }
         if let Some(t) = page.total {
-            eoutln!("{t} entries");
+            eprintln!("{t} entries");
         }
         if let Some(n) = &page.next {
-            eoutln!("more: --after {n}");
+            eprintln!("more: --after {n}");
         }
     }
     Ok(EXIT_OK)
@@ -567,7 +567,7 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
             if a.json {
                 print_json(&t);
             } else {
-                eoutln!("added term {} ({} – {}) to register \"{}\"", t.label, t.start, t.end, t.register);
+                eprintln!("added term {} ({} – {}) to register \"{}\"", t.label, t.start, t.end, t.register);
             }
             Ok(EXIT_OK)
         }
@@ -644,7 +644,7 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
             }
             for f in &a.files {
                 let info = reg.attach_path(id, f)?;
-                eoutln!("attached {} ({} bytes) to entry {id}", info.name, info.size);
+                eprintln!("attached {} ({} bytes) to entry {id}", info.name, info.size);
             }
             Ok(EXIT_OK)
         }
@@ -710,17 +710,17 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
                 year: a.year,
             };
             let n = reg.export(&spec, format, &a.output)?;
-            eoutln!("wrote {} entries to {}", n, a.output.display());
+            eprintln!("wrote {} entries to {}", n, a.output.display());
             Ok(EXIT_OK)
         }
         Sub::Backup(a) => {
             reg.backup(&a.file)?;
-            eoutln!("backed up {} to {}", reg.path().display(), a.file.display());
+            eprintln!("backed up {} to {}", reg.path().display(), a.file.display());
             Ok(EXIT_OK)
         }
         Sub::Restore(a) => {
             let safety = reg.restore(&a.file)?;
-            eoutln!(
+            eprintln!(
                 "restored {} from {} (the previous database is saved as {})",
                 reg.path().display(),
                 a.file.display(),
