@@ -68,10 +68,11 @@ pub fn generate(reg: &mut Register, register: Option<&str>, count: u64, first_ye
     let mut written = 0u64;
     {
         let mut seq = tx.prepare(
-            "INSERT INTO sequences (register_id, period, kind, last_number) VALUES (?1, ?2, '', ?3) \
-             ON CONFLICT (register_id, period, kind) DO UPDATE SET last_number = last_number + excluded.last_number \
-             RETURNING id, last_number - excluded.last_number",
+            "INSERT INTO sequences (register_id, period, kind, last_number) VALUES (?1, ?2, '', 0) \
+             ON CONFLICT (register_id, period, kind) DO UPDATE SET last_number = last_number \
+             RETURNING id, last_number",
         )?;
+        let mut bump = tx.prepare("UPDATE sequences SET last_number = last_number + ?2 WHERE id = ?1")?;
         let mut ins = tx.prepare(
             "INSERT INTO entries (register_id, sequence_id, number, symbol, date, year, kind, unit_code, \
              subject, signer, recipients, archive, copies, status, created_at, updated_at, folded, signer_key) \
@@ -81,9 +82,9 @@ pub fn generate(reg: &mut Register, register: Option<&str>, count: u64, first_ye
         while written < count {
             let year = first_year + y;
             let n_year = per_year.min(count - written);
-            let (seq_id, base): (i64, i64) = seq.query_row(params![info.id, year.to_string(), n_year as i64], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
+            let (seq_id, base): (i64, i64) =
+                seq.query_row(params![info.id, year.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            bump.execute(params![seq_id, n_year as i64])?;
             let start = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
             let days = if NaiveDate::from_ymd_opt(year, 12, 31).is_some_and(|d| d.ordinal() == 366) { 366 } else { 365 };
             for i in 0..n_year {

@@ -127,6 +127,14 @@ CREATE VIRTUAL TABLE entries_fts USING fts5(
     folded, content = 'entries', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2', detail = none
 );
+"#;
+
+/// The folded search text of an entry: symbol, number, subject, signer and recipients.
+pub fn search_text(symbol: &str, number: i64, subject: &str, signer: &str, recipients: &str) -> String {
+    fold(&format!("{symbol} {number} {subject} {signer} {recipients}"))
+}
+
+const V2_TRIGGERS: &str = r#"
 CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries
 BEGIN INSERT INTO entries_fts (rowid, folded) VALUES (NEW.id, NEW.folded); END;
 CREATE TRIGGER entries_fts_update AFTER UPDATE OF folded ON entries
@@ -136,11 +144,8 @@ BEGIN
 END;
 "#;
 
-/// The folded search text of an entry: symbol, number, subject, signer and recipients.
-pub fn search_text(symbol: &str, number: i64, subject: &str, signer: &str, recipients: &str) -> String {
-    fold(&format!("{symbol} {number} {subject} {signer} {recipients}"))
-}
-
+/// Fills the folded columns of existing entries, builds the index, then adds the triggers
+/// that keep it in step (created last, so the backfill does not touch the empty index).
 fn backfill_search(tx: &rusqlite::Transaction) -> HookResult {
     let mut read = tx.prepare("SELECT id, symbol, number, subject, signer, recipients FROM entries")?;
     let mut write = tx.prepare("UPDATE entries SET folded = ?2, signer_key = ?3 WHERE id = ?1")?;
@@ -159,6 +164,8 @@ fn backfill_search(tx: &rusqlite::Transaction) -> HookResult {
         let folded = search_text(&symbol, number, &subject, &signer, &recipients);
         write.execute(rusqlite::params![id, folded, fold(&signer)])?;
     }
+    tx.execute_batch("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild');")?;
+    tx.execute_batch(V2_TRIGGERS)?;
     Ok(())
 }
 
