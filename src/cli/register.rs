@@ -537,6 +537,7 @@ fn query_of(f: Filters, text: Option<String>, prefix: bool) -> (Query, bool) {
         offset: f.offset,
         after: f.after,
         with_total: f.total,
+        symbol_key: None,
     };
     (q, f.json)
 }

@@ -119,8 +119,8 @@ fn insert(tx: &Transaction, v: &Row0) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO entries (register_id, sequence_id, number, symbol, date, year, kind, unit_code, \
          subject, signer, recipients, archive, copies, note, status, draft_json, docx, created_at, \
-         updated_at, folded, signer_key) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?19, ?20)",
+         updated_at, folded, signer_key, symbol_key) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?19, ?20, ?21)",
     )?
     .execute(params![
         v.register_id,
@@ -143,6 +143,7 @@ fn insert(tx: &Transaction, v: &Row0) -> Result<i64> {
         t,
         folded,
         fold(v.signer),
+        fold(v.symbol),
     ])?;
     Ok(tx.last_insert_rowid())
 }
@@ -327,7 +328,7 @@ impl Register {
                 tx.execute(
                     "UPDATE entries SET symbol = ?2, date = ?3, year = ?4, kind = ?5, unit_code = ?6, subject = ?7, \
                      signer = ?8, recipients = ?9, archive = ?10, copies = ?11, status = 'issued', draft_json = ?12, \
-                     docx = ?13, updated_at = ?14, folded = ?15, signer_key = ?16 WHERE id = ?1",
+                     docx = ?13, updated_at = ?14, folded = ?15, signer_key = ?16, symbol_key = ?17 WHERE id = ?1",
                     params![
                         e.id,
                         symbol,
@@ -345,6 +346,7 @@ impl Register {
                         now(),
                         folded,
                         fold(&signer),
+                        fold(&symbol),
                     ],
                 )?;
                 e.id

@@ -75,8 +75,8 @@ pub fn generate(reg: &mut Register, register: Option<&str>, count: u64, first_ye
         let mut bump = tx.prepare("UPDATE sequences SET last_number = last_number + ?2 WHERE id = ?1")?;
         let mut ins = tx.prepare(
             "INSERT INTO entries (register_id, sequence_id, number, symbol, date, year, kind, unit_code, \
-             subject, signer, recipients, archive, copies, status, created_at, updated_at, folded, signer_key) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'VT', ?12, 'issued', ?13, ?13, ?14, ?15)",
+             subject, signer, recipients, archive, copies, status, created_at, updated_at, folded, signer_key, symbol_key) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'VT', ?12, 'issued', ?13, ?13, ?14, ?15, ?16)",
         )?;
         let mut y = 0;
         while written < count {
@@ -113,6 +113,7 @@ pub fn generate(reg: &mut Register, register: Option<&str>, count: u64, first_ye
                     t,
                     folded,
                     fold(signer),
+                    fold(&sym),
                 ])?;
             }
             written += n_year;
@@ -121,6 +122,6 @@ pub fn generate(reg: &mut Register, register: Option<&str>, count: u64, first_ye
     }
     tx.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')", [])?;
     tx.commit()?;
-    reg.conn.execute_batch("ANALYZE")?;
+    reg.conn.execute_batch("ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);")?;
     Ok(written)
 }

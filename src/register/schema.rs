@@ -122,7 +122,10 @@ BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 const V2: &str = r#"
 ALTER TABLE entries ADD COLUMN folded TEXT NOT NULL DEFAULT '';
 ALTER TABLE entries ADD COLUMN signer_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE entries ADD COLUMN symbol_key TEXT NOT NULL DEFAULT '';
 CREATE INDEX entries_signer_key ON entries (signer_key);
+CREATE INDEX entries_symbol_key ON entries (symbol_key);
+CREATE INDEX entries_date ON entries (date);
 CREATE VIRTUAL TABLE entries_fts USING fts5(
     folded, content = 'entries', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2', detail = none
@@ -148,7 +151,8 @@ END;
 /// that keep it in step (created last, so the backfill does not touch the empty index).
 fn backfill_search(tx: &rusqlite::Transaction) -> HookResult {
     let mut read = tx.prepare("SELECT id, symbol, number, subject, signer, recipients FROM entries")?;
-    let mut write = tx.prepare("UPDATE entries SET folded = ?2, signer_key = ?3 WHERE id = ?1")?;
+    let mut write =
+        tx.prepare("UPDATE entries SET folded = ?2, signer_key = ?3, symbol_key = ?4 WHERE id = ?1")?;
     let rows = read.query_map([], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -162,7 +166,7 @@ fn backfill_search(tx: &rusqlite::Transaction) -> HookResult {
     for row in rows {
         let (id, symbol, number, subject, signer, recipients) = row?;
         let folded = search_text(&symbol, number, &subject, &signer, &recipients);
-        write.execute(rusqlite::params![id, folded, fold(&signer)])?;
+        write.execute(rusqlite::params![id, folded, fold(&signer), fold(&symbol)])?;
     }
     tx.execute_batch("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild');")?;
     tx.execute_batch(V2_TRIGGERS)?;
@@ -252,9 +256,15 @@ pub fn upgrade(conn: &mut Connection, path: &Path) -> Result<()> {
         }
     }
     if version < LATEST {
-        migrations()
-            .to_latest(conn)
-            .map_err(|e| RegisterError::Migration(e.to_string()))?;
+        if let Err(e) = migrations().to_latest(conn) {
+            // Another process may have migrated the same file at the same moment.
+            let now: i64 = conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map_err(|e| classify(path, e))?;
+            if now != LATEST {
+                return Err(RegisterError::Migration(e.to_string()));
+            }
+        }
     }
     Ok(())
 }

@@ -78,6 +78,9 @@ pub struct Query {
     /// Also count all matches (costs a scan of the matches).
     #[serde(default)]
     pub with_total: bool,
+    /// Exact symbol, folded (set by the search itself for symbol-like queries).
+    #[serde(skip)]
+    pub symbol_key: Option<String>,
 }
 
 const SUMMARY_COLUMNS: &str =
@@ -110,6 +113,24 @@ impl Register {
         let mut conds: Vec<String> = Vec::new();
         let mut args: Vec<Value> = Vec::new();
         let id_col;
+        let symbol_like = q.text.as_deref().is_some_and(|t| t.contains('/') && !t.trim().contains(' '));
+        if symbol_like && q.after.is_none() && q.offset.unwrap_or(0) == 0 {
+            // A symbol (`05/SVHTTDL-QLVHGĐ`): an exact, accent-insensitive look-up first.
+            let exact = Query {
+                text: None,
+                after: None,
+                symbol_key: Some(fold(q.text.as_deref().unwrap_or("").trim())),
+                ..q.clone()
+            };
+            let page = self.search(&exact)?;
+            if !page.items.is_empty() {
+                return Ok(page);
+            }
+        }
+        if let Some(key) = q.symbol_key.as_deref() {
+            conds.push("e.symbol_key = ?".into());
+            args.push(Value::Text(key.to_string()));
+        }
         if let Some(text) = q.text.as_deref() {
             let m = fts_query(text, q.prefix)
                 .ok_or_else(|| RegisterError::BadQuery(format!("\"{text}\" has no word to search for")))?;
@@ -126,9 +147,17 @@ impl Register {
             conds.push("e.register_id = ?".into());
             args.push(Value::Integer(reg.id));
         }
+        let by_date = matches!(q.sort, Sort::DateDesc | Sort::DateAsc);
         if let Some(y) = q.year {
-            conds.push("e.year = ?".into());
-            args.push(Value::Integer(i64::from(y)));
+            if by_date {
+                // As a date range, so that the date index gives the order.
+                conds.push("e.date BETWEEN ? AND ?".into());
+                args.push(Value::Text(format!("{y:04}-01-01")));
+                args.push(Value::Text(format!("{y:04}-12-31")));
+            } else {
+                conds.push("e.year = ?".into());
+                args.push(Value::Integer(i64::from(y)));
+            }
         }
         if let Some(k) = q.kind.as_deref() {
             conds.push("e.kind = ?".into());
@@ -165,8 +194,7 @@ impl Register {
                     let d = NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| bad_cursor())?;
                     let id: i64 = id.parse().map_err(|_| bad_cursor())?;
                     let op = if q.sort == Sort::DateDesc { "<" } else { ">" };
-                    conds.push(format!("(e.date {op} ? OR (e.date = ? AND e.id {op} ?))"));
-                    args.push(Value::Text(d.to_string()));
+                    conds.push(format!("(e.date, e.id) {op} (?, ?)"));
                     args.push(Value::Text(d.to_string()));
                     args.push(Value::Integer(id));
                 }
