@@ -79,7 +79,11 @@ fn fsync_rate(dir: &Path) -> f64 {
 }
 
 fn issue_rate(reg: &mut Register, n: usize) -> f64 {
-    let res = Reservation { kind: "cong-van".into(), unit_code: Some("VP".into()), ..Default::default() };
+    let res = Reservation {
+        kind: "cong-van".into(),
+        unit_code: Some("VP".into()),
+        ..Default::default()
+    };
     let t = Instant::now();
     for _ in 0..n {
         reg.reserve(None, &res).expect("reserve");
@@ -92,7 +96,7 @@ fn issue_draft_rate(reg: &mut Register, n: usize) -> f64 {
     let mut f = p.draft_file("ke-hoach");
     f.subject = Some("tuyên truyền về xây dựng Đảng".into());
     f.body = Some("# I. MỤC ĐÍCH\n\nNội dung văn bản./.".into());
-    f.year = Some(chrono::Datelike::year(&chrono::Local::now()));
+    f.year = Some(i64::from(chrono::Datelike::year(&chrono::Local::now())));
     let d = draft::validate(&f).expect("draft");
     let t = Instant::now();
     for _ in 0..n {
@@ -102,7 +106,10 @@ fn issue_draft_rate(reg: &mut Register, n: usize) -> f64 {
 }
 
 fn main() {
-    let rows: u64 = std::env::var("VANTHU_BENCH_ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
+    let rows: u64 = std::env::var("VANTHU_BENCH_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
     let dir = std::env::var_os("VANTHU_BENCH_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-register"));
@@ -110,6 +117,16 @@ fn main() {
     let mut ok = true;
 
     // Search: newest 50 matches, folding included.
+    // A symbol that exists, typed in lower case without the accents.
+    let sym: String = reg
+        .connection()
+        .query_row(
+            "SELECT symbol FROM entries WHERE kind = 'cong-van' ORDER BY id LIMIT 1 OFFSET 50000",
+            [],
+            |r| r.get(0),
+        )
+        .map(|s: String| vanthu::register::fold(&s))
+        .expect("a symbol");
     let queries = [
         "dang",
         "Đảng",
@@ -121,11 +138,15 @@ fn main() {
         "chuyen doi so van thu",
         "QLVHGĐ",
         "01/KH-SVHTTDL",
-        "05/svhttdl-vp",
+        sym.as_str(),
         "tang cuong quan ly le hoi",
     ];
     for q in queries {
-        reg.search(&Query { text: Some(q.into()), ..Default::default() }).expect("warm");
+        reg.search(&Query {
+            text: Some(q.into()),
+            ..Default::default()
+        })
+        .expect("warm");
     }
     let mut all = Vec::new();
     println!("\nsearch, newest 50 of {rows} (accent-insensitive, đ folded):");
@@ -134,12 +155,22 @@ fn main() {
         let mut hits = 0;
         for _ in 0..200 {
             let t = Instant::now();
-            let page = reg.search(&Query { text: Some(q.into()), limit: Some(50), ..Default::default() }).expect("search");
+            let page = reg
+                .search(&Query {
+                    text: Some(q.into()),
+                    limit: Some(50),
+                    ..Default::default()
+                })
+                .expect("search");
             lat.push(t.elapsed());
             hits = page.items.len();
         }
         all.extend_from_slice(&lat);
-        println!("  {q:<28} {hits:>3} hits  p50 {}  p95 {}", ms(pct(&mut lat, 0.5)), ms(pct(&mut lat, 0.95)));
+        println!(
+            "  {q:<28} {hits:>3} hits  p50 {}  p95 {}",
+            ms(pct(&mut lat, 0.5)),
+            ms(pct(&mut lat, 0.95))
+        );
     }
     let p95 = pct(&mut all, 0.95);
     println!(
@@ -147,7 +178,11 @@ fn main() {
         ms(pct(&mut all, 0.5)),
         ms(p95),
         ms(pct(&mut all, 0.99)),
-        if p95 <= Duration::from_millis(1) { "PASS" } else { "FAIL" }
+        if p95 <= Duration::from_millis(1) {
+            "PASS"
+        } else {
+            "FAIL"
+        }
     );
     ok &= p95 <= Duration::from_millis(1);
     // Worst case, outside the budget: common words that never occur together, so the whole
@@ -155,40 +190,67 @@ fn main() {
     let mut lat = Vec::new();
     for _ in 0..20 {
         let t = Instant::now();
-        let page = reg.search(&Query { text: Some("dinh lap quy III".into()), ..Default::default() }).expect("search");
+        let page = reg
+            .search(&Query {
+                text: Some("dinh lap quy III".into()),
+                ..Default::default()
+            })
+            .expect("search");
         lat.push(t.elapsed());
         assert!(page.items.is_empty());
     }
-    println!("  worst case, no match among common words (\"dinh lap quy III\"): p50 {}", ms(pct(&mut lat, 0.5)));
+    println!(
+        "  worst case, no match among common words (\"dinh lap quy III\"): p50 {}",
+        ms(pct(&mut lat, 0.5))
+    );
 
     // Listing a whole year page by page (keyset cursor).
-    for (label, sort) in [("newest first", Sort::Newest), ("register order", Sort::Oldest), ("by date", Sort::DateAsc)] {
-        let mut lat = Vec::new();
-        let mut after = None;
-        let mut n = 0;
-        loop {
-            let t = Instant::now();
-            let page = reg
-                .search(&Query { year: Some(2020), sort, limit: Some(50), after: after.take(), ..Default::default() })
-                .expect("page");
-            lat.push(t.elapsed());
-            n += page.items.len();
-            match page.next {
-                Some(c) => after = Some(c),
-                None => break,
+    for (label, sort) in [
+        ("newest first", Sort::Newest),
+        ("register order", Sort::Oldest),
+        ("by date", Sort::DateAsc),
+    ] {
+        for pass in ["cold", "warm"] {
+            let mut lat = Vec::new();
+            let mut after = None;
+            let mut n = 0;
+            loop {
+                let t = Instant::now();
+                let page = reg
+                    .search(&Query {
+                        year: Some(2020),
+                        sort,
+                        limit: Some(50),
+                        after: after.take(),
+                        ..Default::default()
+                    })
+                    .expect("page");
+                lat.push(t.elapsed());
+                n += page.items.len();
+                match page.next {
+                    Some(c) => after = Some(c),
+                    None => break,
+                }
             }
-        }
-        let max = *lat.iter().max().expect("pages");
-        let p95 = pct(&mut lat, 0.95);
-        println!(
-            "list year 2020 ({label}): {n} entries in {} pages of 50: p50 {}  p95 {}  max {}  → budget ≤ 1 ms a page: {}",
+            let max = *lat.iter().max().expect("pages");
+            let p95 = pct(&mut lat, 0.95);
+            let pass_ok = p95 <= Duration::from_millis(1);
+            println!(
+            "list year 2020 ({label}, {pass} cache): {n} entries in {} pages of 50: p50 {}  p95 {}  max {}{}",
             lat.len(),
             ms(pct(&mut lat, 0.5)),
             ms(p95),
             ms(max),
-            if p95 <= Duration::from_millis(1) { "PASS" } else { "FAIL" }
+            match (pass, pass_ok) {
+                ("cold", _) => "",
+                (_, true) => "  → budget ≤ 1 ms a page: PASS",
+                _ => "  → budget ≤ 1 ms a page: FAIL",
+            }
         );
-        ok &= p95 <= Duration::from_millis(1);
+            if pass == "warm" {
+                ok &= pass_ok;
+            }
+        }
     }
 
     // Issuing with synchronous=FULL: one IMMEDIATE transaction (and one fsync) per number.
@@ -220,5 +282,12 @@ fn main() {
             issue_draft_rate(&mut mem, 200)
         );
     }
-    println!("\nbudgets: {}", if ok { "all met" } else { "NOT all met (see FAIL above)" });
+    println!(
+        "\nbudgets: {}",
+        if ok {
+            "all met"
+        } else {
+            "NOT all met (see FAIL above)"
+        }
+    );
 }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use vanthu::draft::{self, Draft, DraftFile, Regime};
 use vanthu::profile::Profile;
 use vanthu::register::{
-    self, Correction, EntryStatus, ExportFormat, ExportSpec, IssueOptions, NewRegister, Period, Query, Register,
-    RegisterError, Reservation, Sort,
+    self, Correction, EntryStatus, ExportFormat, ExportSpec, IssueOptions, NewRegister, Period,
+    Query, Register, RegisterError, Reservation, Sort,
 };
 
 fn d(s: &str) -> NaiveDate {
@@ -77,12 +77,17 @@ fn reserve(reg: &mut Register, code: Option<&str>, kind: &str, date: &str) -> re
 fn document_xml(docx: &[u8]) -> String {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
     let mut s = String::new();
-    z.by_name("word/document.xml").expect("document.xml").read_to_string(&mut s).expect("utf8");
+    z.by_name("word/document.xml")
+        .expect("document.xml")
+        .read_to_string(&mut s)
+        .expect("utf8");
     s
 }
 
 fn count(reg: &Register, sql: &str) -> i64 {
-    reg.connection().query_row(sql, [], |r| r.get(0)).expect("count")
+    reg.connection()
+        .query_row(sql, [], |r| r.get(0))
+        .expect("count")
 }
 
 #[test]
@@ -91,7 +96,15 @@ fn issue_fills_number_and_date_and_stores_draft_and_docx() {
     let mut reg = Register::open(&db.path).expect("open");
     state(&mut reg, "main", false, false);
     let e = reg
-        .issue(None, &draft(Regime::State, "cong-van", Some("2024-03-05"), "tuyên truyền về xây dựng Đảng"))
+        .issue(
+            None,
+            &draft(
+                Regime::State,
+                "cong-van",
+                Some("2024-03-05"),
+                "tuyên truyền về xây dựng Đảng",
+            ),
+        )
         .expect("issue");
     assert_eq!(e.number, 1);
     assert_eq!(e.symbol, "01/SVHTTDL-QLVHGĐ");
@@ -104,10 +117,15 @@ fn issue_fills_number_and_date_and_stores_draft_and_docx() {
     assert_eq!(back.number, Some(1));
     assert_eq!(back.date, Some(d("2024-03-05")));
     let xml = document_xml(&reg.docx(e.id).expect("docx").expect("some"));
-    assert!(xml.contains("01/SVHTTDL-QLVHGĐ"), "the DOCX carries the number");
+    assert!(
+        xml.contains("01/SVHTTDL-QLVHGĐ"),
+        "the DOCX carries the number"
+    );
     assert!(xml.contains("ngày 05 tháng 3 năm 2024"));
     // A draft without a date is dated today.
-    let e2 = reg.issue(None, &draft(Regime::State, "cong-van", None, "khác")).expect("issue");
+    let e2 = reg
+        .issue(None, &draft(Regime::State, "cong-van", None, "khác"))
+        .expect("issue");
     assert_eq!(e2.date, chrono::Local::now().date_naive());
     let audit = reg.audit(e.id).expect("audit");
     assert_eq!(audit.len(), 1);
@@ -121,7 +139,10 @@ fn numbering_restarts_on_1_january() {
     state(&mut reg, "main", false, false);
     let a = reserve(&mut reg, None, "ke-hoach", "2024-12-30");
     let b = reg
-        .issue(None, &draft(Regime::State, "cong-van", Some("2024-12-31"), "cuối năm"))
+        .issue(
+            None,
+            &draft(Regime::State, "cong-van", Some("2024-12-31"), "cuối năm"),
+        )
         .expect("issue");
     let c = reserve(&mut reg, None, "ke-hoach", "2025-01-01");
     let e = reserve(&mut reg, None, "bao-cao", "2025-01-02");
@@ -134,7 +155,14 @@ fn numbering_restarts_on_1_january() {
     assert_eq!(late.number, 3);
     // A date before the last number's date would break the order of issue.
     let err = reg
-        .reserve(None, &Reservation { kind: "ke-hoach".into(), date: Some(d("2025-01-01")), ..Default::default() })
+        .reserve(
+            None,
+            &Reservation {
+                kind: "ke-hoach".into(),
+                date: Some(d("2025-01-01")),
+                ..Default::default()
+            },
+        )
         .expect_err("out of order");
     assert_eq!(err.code(), "date_out_of_order");
     assert!(err.to_string().contains("2025-01-02"), "{err}");
@@ -156,17 +184,30 @@ fn per_kind_sequences_and_separate_registers() {
     let mut f = draft_file(Regime::State, "ke-hoach", Some("2024-02-03"), "mật");
     f.secrecy = Some("mat".into());
     let secret = draft::validate(&f).expect("valid");
-    let err = reg.issue(Some("main"), &secret).expect_err("secret into main");
+    let err = reg
+        .issue(Some("main"), &secret)
+        .expect_err("secret into main");
     assert_eq!(err.code(), "mismatch");
     assert!(err.to_string().starts_with("secrecy:"), "{err}");
     let e = reg.issue(Some("mat"), &secret).expect("secret into mat");
     assert_eq!(e.number, 2);
     let err = reg
-        .issue(Some("mat"), &draft(Regime::State, "ke-hoach", Some("2024-02-03"), "thường"))
+        .issue(
+            Some("mat"),
+            &draft(Regime::State, "ke-hoach", Some("2024-02-03"), "thường"),
+        )
         .expect_err("plain into mat");
     assert_eq!(err.code(), "mismatch");
     // With two registers one must be named.
-    let err = reg.reserve(None, &Reservation { kind: "ke-hoach".into(), ..Default::default() }).expect_err("ambiguous");
+    let err = reg
+        .reserve(
+            None,
+            &Reservation {
+                kind: "ke-hoach".into(),
+                ..Default::default()
+            },
+        )
+        .expect_err("ambiguous");
     assert_eq!(err.code(), "register_required");
     assert!(err.to_string().contains("main, mat"));
 }
@@ -189,17 +230,24 @@ fn party_numbers_run_per_type_for_the_committee_term() {
     assert!(info.per_kind);
     let err = reserve_err(&mut reg, "ke-hoach", "2021-01-05");
     assert_eq!(err.code(), "no_term");
-    reg.add_term(None, "2020-2025", d("2020-10-16"), d("2025-10-15")).expect("term");
-    reg.add_term(None, "2025-2030", d("2025-10-16"), d("2030-10-15")).expect("term");
+    reg.add_term(None, "2020-2025", d("2020-10-16"), d("2025-10-15"))
+        .expect("term");
+    reg.add_term(None, "2025-2030", d("2025-10-16"), d("2030-10-15"))
+        .expect("term");
     assert_eq!(
-        reg.add_term(None, "x", d("2025-01-01"), d("2025-12-31")).expect_err("overlap").code(),
+        reg.add_term(None, "x", d("2025-01-01"), d("2025-12-31"))
+            .expect_err("overlap")
+            .code(),
         "term_overlap"
     );
     let a = reserve(&mut reg, None, "ke-hoach", "2021-01-05");
     let b = reserve(&mut reg, None, "cong-van", "2023-06-01");
     // The year changes, the term does not: numbers continue.
     let c = reg
-        .issue(None, &draft(Regime::Party, "ke-hoach", Some("2024-12-31"), "kế hoạch"))
+        .issue(
+            None,
+            &draft(Regime::Party, "ke-hoach", Some("2024-12-31"), "kế hoạch"),
+        )
         .expect("issue");
     let e = reserve(&mut reg, None, "ke-hoach", "2025-01-02");
     // A new term starts again from 01.
@@ -216,8 +264,15 @@ fn party_numbers_run_per_type_for_the_committee_term() {
 }
 
 fn reserve_err(reg: &mut Register, kind: &str, date: &str) -> RegisterError {
-    reg.reserve(None, &Reservation { kind: kind.into(), date: Some(d(date)), ..Default::default() })
-        .expect_err("should fail")
+    reg.reserve(
+        None,
+        &Reservation {
+            kind: kind.into(),
+            date: Some(d(date)),
+            ..Default::default()
+        },
+    )
+    .expect_err("should fail")
 }
 
 #[test]
@@ -233,30 +288,63 @@ fn a_cancelled_number_is_never_reused() {
     assert_eq!(next.number, 3);
     // The cancelled number cannot take a draft, cannot be un-cancelled, cannot be deleted.
     let err = reg
-        .issue_with(None, &draft(Regime::State, "ke-hoach", Some("2024-05-02"), "x"), &IssueOptions { reserved: Some(b.id) })
+        .issue_with(
+            None,
+            &draft(Regime::State, "ke-hoach", Some("2024-05-02"), "x"),
+            &IssueOptions {
+                reserved: Some(b.id),
+            },
+        )
         .expect_err("cancelled");
     assert_eq!(err.code(), "wrong_status");
-    assert!(reg.connection().execute("DELETE FROM entries WHERE id = ?1", [b.id]).is_err());
     assert!(reg
         .connection()
-        .execute("UPDATE entries SET status = 'reserved' WHERE id = ?1", [b.id])
+        .execute("DELETE FROM entries WHERE id = ?1", [b.id])
         .is_err());
-    assert!(reg.connection().execute("UPDATE sequences SET last_number = 1", []).is_err());
-    assert_eq!(reg.entry(b.id).expect("entry").status, EntryStatus::Cancelled);
+    assert!(reg
+        .connection()
+        .execute(
+            "UPDATE entries SET status = 'reserved' WHERE id = ?1",
+            [b.id]
+        )
+        .is_err());
+    assert!(reg
+        .connection()
+        .execute("UPDATE sequences SET last_number = 1", [])
+        .is_err());
+    assert_eq!(
+        reg.entry(b.id).expect("entry").status,
+        EntryStatus::Cancelled
+    );
     assert!(reg.check().expect("check").ok);
     // An issued and sent entry needs a reason; refused, nothing changes.
     let i = reg
-        .issue(None, &draft(Regime::State, "ke-hoach", Some("2024-05-03"), "đã gửi"))
+        .issue(
+            None,
+            &draft(Regime::State, "ke-hoach", Some("2024-05-03"), "đã gửi"),
+        )
         .expect("issue");
-    reg.correct(i.id, &Correction { sent_date: Some(d("2024-05-04")), ..Default::default() }).expect("sent");
+    reg.correct(
+        i.id,
+        &Correction {
+            sent_date: Some(d("2024-05-04")),
+            ..Default::default()
+        },
+    )
+    .expect("sent");
     let before = reg.entry(i.id).expect("entry");
     let err = reg.cancel(i.id, Some("  ")).expect_err("no reason");
     assert_eq!(err.code(), "reason_required");
     assert!(err.to_string().contains("--reason"), "{err}");
     assert_eq!(reg.entry(i.id).expect("entry"), before);
-    let c = reg.cancel(i.id, Some("Ban hành nhầm")).expect("cancel with reason");
+    let c = reg
+        .cancel(i.id, Some("Ban hành nhầm"))
+        .expect("cancel with reason");
     assert_eq!(c.cancel_reason.as_deref(), Some("Ban hành nhầm"));
-    assert_eq!(reg.cancel(i.id, Some("again")).expect_err("twice").code(), "wrong_status");
+    assert_eq!(
+        reg.cancel(i.id, Some("again")).expect_err("twice").code(),
+        "wrong_status"
+    );
 }
 
 #[test]
@@ -267,21 +355,41 @@ fn issue_binds_a_reserved_number() {
     let r = reserve(&mut reg, None, "ke-hoach", "2024-05-01");
     let _other = reserve(&mut reg, None, "ke-hoach", "2024-05-01");
     let e = reg
-        .issue_with(None, &draft(Regime::State, "ke-hoach", Some("2024-05-06"), "giữ số"), &IssueOptions { reserved: Some(r.id) })
+        .issue_with(
+            None,
+            &draft(Regime::State, "ke-hoach", Some("2024-05-06"), "giữ số"),
+            &IssueOptions {
+                reserved: Some(r.id),
+            },
+        )
         .expect("bind");
     assert_eq!((e.id, e.number, e.status), (r.id, 1, EntryStatus::Issued));
     assert_eq!(e.date, d("2024-05-06"));
-    let actions: Vec<String> = reg.audit(r.id).expect("audit").into_iter().map(|a| a.action).collect();
+    let actions: Vec<String> = reg
+        .audit(r.id)
+        .expect("audit")
+        .into_iter()
+        .map(|a| a.action)
+        .collect();
     assert_eq!(actions, ["reserve", "issue"]);
     // A draft that already carries another number is refused.
     let r3 = reserve(&mut reg, None, "ke-hoach", "2024-05-07");
     let mut f = draft_file(Regime::State, "ke-hoach", Some("2024-05-07"), "x");
     f.number = Some(9);
     let err = reg
-        .issue_with(None, &draft::validate(&f).expect("valid"), &IssueOptions { reserved: Some(r3.id) })
+        .issue_with(
+            None,
+            &draft::validate(&f).expect("valid"),
+            &IssueOptions {
+                reserved: Some(r3.id),
+            },
+        )
         .expect_err("number preset");
     assert!(err.to_string().starts_with("number:"), "{err}");
-    assert_eq!(reg.entry(r3.id).expect("entry").status, EntryStatus::Reserved);
+    assert_eq!(
+        reg.entry(r3.id).expect("entry").status,
+        EntryStatus::Reserved
+    );
 }
 
 #[test]
@@ -290,7 +398,15 @@ fn corrections_and_attachments_are_audited() {
     let mut reg = Register::open(&db.path).expect("open");
     state(&mut reg, "main", false, false);
     let e = reg
-        .issue(None, &draft(Regime::State, "ke-hoach", Some("2024-05-03"), "tổ chức lễ hội"))
+        .issue(
+            None,
+            &draft(
+                Regime::State,
+                "ke-hoach",
+                Some("2024-05-03"),
+                "tổ chức lễ hội",
+            ),
+        )
         .expect("issue");
     let c = reg
         .correct(
@@ -305,7 +421,9 @@ fn corrections_and_attachments_are_audited() {
         .expect("correct");
     assert_eq!(c.subject, "tổ chức Ngày Gia đình Việt Nam");
     assert_eq!(c.copies, Some(12));
-    let f = reg.attach(e.id, "ban-ky.pdf", b"%PDF-1.7 signed").expect("attach");
+    let f = reg
+        .attach(e.id, "ban-ky.pdf", b"%PDF-1.7 signed")
+        .expect("attach");
     assert_eq!(f.media_type, "application/pdf");
     assert_eq!(reg.file_data(f.id).expect("data"), b"%PDF-1.7 signed");
     let detail = reg.detail(e.id).expect("detail");
@@ -315,15 +433,28 @@ fn corrections_and_attachments_are_audited() {
     assert_eq!(detail.audit[1].detail["subject"]["old"], "tổ chức lễ hội");
     assert_eq!(detail.audit[1].detail["copies"]["new"], 12);
     // The search index follows the correction.
-    let q = |t: &str| Query { text: Some(t.into()), ..Default::default() };
+    let q = |t: &str| Query {
+        text: Some(t.into()),
+        ..Default::default()
+    };
     assert_eq!(reg.search(&q("gia dinh")).expect("search").items.len(), 1);
     assert_eq!(reg.search(&q("le hoi")).expect("search").items.len(), 0);
     assert_eq!(
-        reg.correct(e.id, &Correction::default()).expect_err("nothing").code(),
+        reg.correct(e.id, &Correction::default())
+            .expect_err("nothing")
+            .code(),
         "invalid_argument"
     );
-    assert_eq!(reg.attach(e.id, "x.bin", &[]).map(|f| f.size).expect("empty file ok"), 0);
-    assert_eq!(reg.attach(999, "x.pdf", b"x").expect_err("unknown").code(), "unknown_entry");
+    assert_eq!(
+        reg.attach(e.id, "x.bin", &[])
+            .map(|f| f.size)
+            .expect("empty file ok"),
+        0
+    );
+    assert_eq!(
+        reg.attach(999, "x.pdf", b"x").expect_err("unknown").code(),
+        "unknown_entry"
+    );
 }
 
 #[test]
@@ -331,12 +462,38 @@ fn search_folds_accents_and_d_and_filters_and_pages() {
     let db = db();
     let mut reg = Register::open(&db.path).expect("open");
     state(&mut reg, "main", false, false);
-    reg.issue(None, &draft(Regime::State, "cong-van", Some("2024-01-10"), "tuyên truyền về công tác xây dựng Đảng"))
-        .expect("issue");
-    reg.issue(None, &draft(Regime::State, "ke-hoach", Some("2024-02-10"), "tổ chức Đại hội Thể dục thể thao"))
-        .expect("issue");
-    let q = |t: &str| Query { text: Some(t.into()), ..Default::default() };
-    let hits = |t: &str| reg.search(&q(t)).expect("search").items.into_iter().map(|e| e.number).collect::<Vec<_>>();
+    reg.issue(
+        None,
+        &draft(
+            Regime::State,
+            "cong-van",
+            Some("2024-01-10"),
+            "tuyên truyền về công tác xây dựng Đảng",
+        ),
+    )
+    .expect("issue");
+    reg.issue(
+        None,
+        &draft(
+            Regime::State,
+            "ke-hoach",
+            Some("2024-02-10"),
+            "tổ chức Đại hội Thể dục thể thao",
+        ),
+    )
+    .expect("issue");
+    let q = |t: &str| Query {
+        text: Some(t.into()),
+        ..Default::default()
+    };
+    let hits = |t: &str| {
+        reg.search(&q(t))
+            .expect("search")
+            .items
+            .into_iter()
+            .map(|e| e.number)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(hits("dang"), [1]);
     assert_eq!(hits("ĐẢNG"), [1]);
     assert_eq!(hits("tuyen truyen"), [1]);
@@ -345,7 +502,10 @@ fn search_folds_accents_and_d_and_filters_and_pages() {
     assert_eq!(hits("02/KH"), [2]);
     assert_eq!(hits("nguyen van an"), [2, 1]);
     assert_eq!(hits("khong co"), Vec::<u32>::new());
-    assert_eq!(reg.search(&q("()")).expect_err("no word").code(), "bad_query");
+    assert_eq!(
+        reg.search(&q("()")).expect_err("no word").code(),
+        "bad_query"
+    );
     let mut p = q("dai");
     p.prefix = true;
     assert_eq!(reg.search(&p).expect("prefix").items.len(), 1);
@@ -353,19 +513,47 @@ fn search_folds_accents_and_d_and_filters_and_pages() {
     register::generate::generate(&mut reg, None, 1_000, 2020, 4).expect("generate");
     // Filters.
     let page = reg
-        .search(&Query { year: Some(2021), kind: Some("ke-hoach".into()), with_total: true, ..Default::default() })
+        .search(&Query {
+            year: Some(2021),
+            kind: Some("ke-hoach".into()),
+            with_total: true,
+            ..Default::default()
+        })
         .expect("filter");
-    assert!(page.items.iter().all(|e| e.kind == "ke-hoach" && e.date.format("%Y").to_string() == "2021"));
+    assert!(page
+        .items
+        .iter()
+        .all(|e| e.kind == "ke-hoach" && e.date.format("%Y").to_string() == "2021"));
     assert!(page.total.expect("total") > 10);
-    let signer = reg.search(&Query { signer: Some("dang thi thu".into()), limit: Some(500), ..Default::default() }).expect("signer");
+    let signer = reg
+        .search(&Query {
+            signer: Some("dang thi thu".into()),
+            limit: Some(500),
+            ..Default::default()
+        })
+        .expect("signer");
     assert!(!signer.items.is_empty() && signer.items.iter().all(|e| e.signer == "Đặng Thị Thu"));
     let range = reg
-        .search(&Query { from: Some(d("2022-03-01")), to: Some(d("2022-03-31")), sort: Sort::DateAsc, limit: Some(500), ..Default::default() })
+        .search(&Query {
+            from: Some(d("2022-03-01")),
+            to: Some(d("2022-03-31")),
+            sort: Sort::DateAsc,
+            limit: Some(500),
+            ..Default::default()
+        })
         .expect("range");
     assert!(!range.items.is_empty());
     assert!(range.items.windows(2).all(|w| w[0].date <= w[1].date));
-    assert!(range.items.iter().all(|e| e.date >= d("2022-03-01") && e.date <= d("2022-03-31")));
-    let status = reg.search(&Query { status: Some(EntryStatus::Reserved), ..Default::default() }).expect("status");
+    assert!(range
+        .items
+        .iter()
+        .all(|e| e.date >= d("2022-03-01") && e.date <= d("2022-03-31")));
+    let status = reg
+        .search(&Query {
+            status: Some(EntryStatus::Reserved),
+            ..Default::default()
+        })
+        .expect("status");
     assert!(status.items.is_empty());
     // Keyset paging visits every entry of a year once, in order, for each sort.
     for sort in [Sort::Newest, Sort::Oldest, Sort::DateDesc, Sort::DateAsc] {
@@ -373,7 +561,13 @@ fn search_folds_accents_and_d_and_filters_and_pages() {
         let mut after = None;
         loop {
             let page = reg
-                .search(&Query { year: Some(2022), sort, limit: Some(37), after: after.clone(), ..Default::default() })
+                .search(&Query {
+                    year: Some(2022),
+                    sort,
+                    limit: Some(37),
+                    after: after.clone(),
+                    ..Default::default()
+                })
                 .expect("page");
             seen.extend(page.items.iter().map(|e| e.number));
             match page.next {
@@ -385,36 +579,84 @@ fn search_folds_accents_and_d_and_filters_and_pages() {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted.len(), seen.len(), "{sort:?}: no entry twice");
-        assert_eq!(sorted, (1..=250).collect::<Vec<u32>>(), "{sort:?}: every entry");
+        assert_eq!(
+            sorted,
+            (1..=250).collect::<Vec<u32>>(),
+            "{sort:?}: every entry"
+        );
     }
     // Text search with paging.
     let mut n = 0;
     let mut after = None;
     loop {
-        let page = reg.search(&Query { text: Some("dang".into()), limit: Some(50), after, ..Default::default() }).expect("page");
+        let page = reg
+            .search(&Query {
+                text: Some("dang".into()),
+                limit: Some(50),
+                after,
+                ..Default::default()
+            })
+            .expect("page");
         n += page.items.len();
-        assert!(page.items.iter().all(|e| register::fold(&format!("{} {} {}", e.subject, e.signer, e.recipients)).contains("dang")));
+        assert!(page.items.iter().all(|e| register::fold(&format!(
+            "{} {} {}",
+            e.subject, e.signer, e.recipients
+        ))
+        .contains("dang")));
         match page.next {
             Some(c) => after = Some(c),
             None => break,
         }
     }
-    let total = reg.search(&Query { text: Some("dang".into()), with_total: true, ..Default::default() }).expect("total");
+    let total = reg
+        .search(&Query {
+            text: Some("dang".into()),
+            with_total: true,
+            ..Default::default()
+        })
+        .expect("total");
     assert_eq!(total.total, Some(n as u64));
-    assert_eq!(reg.search(&Query { after: Some("x".into()), ..Default::default() }).expect_err("cursor").code(), "invalid_argument");
+    assert_eq!(
+        reg.search(&Query {
+            after: Some("x".into()),
+            ..Default::default()
+        })
+        .expect_err("cursor")
+        .code(),
+        "invalid_argument"
+    );
 }
 
 fn seeded(db: &Db) -> Register {
     let mut reg = Register::open(&db.path).expect("open");
     state(&mut reg, "main", false, false);
-    reg.issue(None, &draft(Regime::State, "cong-van", Some("2024-01-10"), "tuyên truyền về xây dựng Đảng"))
-        .expect("issue");
+    reg.issue(
+        None,
+        &draft(
+            Regime::State,
+            "cong-van",
+            Some("2024-01-10"),
+            "tuyên truyền về xây dựng Đảng",
+        ),
+    )
+    .expect("issue");
     let r = reserve(&mut reg, None, "ke-hoach", "2024-01-11");
     reg.cancel(r.id, Some("Không sử dụng")).expect("cancel");
-    reg.issue(None, &draft(Regime::State, "ke-hoach", Some("2024-02-01"), "tổ chức lễ hội"))
-        .expect("issue");
-    reg.issue(None, &draft(Regime::State, "ke-hoach", Some("2025-01-02"), "năm sau"))
-        .expect("issue");
+    reg.issue(
+        None,
+        &draft(
+            Regime::State,
+            "ke-hoach",
+            Some("2024-02-01"),
+            "tổ chức lễ hội",
+        ),
+    )
+    .expect("issue");
+    reg.issue(
+        None,
+        &draft(Regime::State, "ke-hoach", Some("2025-01-02"), "năm sau"),
+    )
+    .expect("issue");
     reg
 }
 
@@ -424,12 +666,30 @@ fn xlsx_export_reads_back_with_calamine() {
     let db = db();
     let reg = seeded(&db);
     let out = db.path.with_file_name("so.xlsx");
-    let n = reg.export(&ExportSpec { year: Some(2024), ..Default::default() }, ExportFormat::Xlsx, &out).expect("export");
+    let n = reg
+        .export(
+            &ExportSpec {
+                year: Some(2024),
+                ..Default::default()
+            },
+            ExportFormat::Xlsx,
+            &out,
+        )
+        .expect("export");
     assert_eq!(n, 3);
     let mut wb: Xlsx<_> = open_workbook(&out).expect("open xlsx");
     let range = wb.worksheet_range("Sổ văn bản đi").expect("sheet");
-    let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
-    assert_eq!(rows[0], register::COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(
+        rows[0],
+        register::COLUMNS
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+    );
     assert_eq!(rows.len(), 4);
     assert_eq!(rows[1][0], "01/SVHTTDL-QLVHGĐ");
     assert_eq!(rows[1][1], "10/01/2024");
@@ -445,12 +705,25 @@ fn csv_export_has_bom_and_header() {
     let db = db();
     let reg = seeded(&db);
     let out = db.path.with_file_name("so.csv");
-    reg.export(&ExportSpec { from: Some(d("2024-01-01")), to: Some(d("2025-12-31")), ..Default::default() }, ExportFormat::Csv, &out)
-        .expect("export");
+    reg.export(
+        &ExportSpec {
+            from: Some(d("2024-01-01")),
+            to: Some(d("2025-12-31")),
+            ..Default::default()
+        },
+        ExportFormat::Csv,
+        &out,
+    )
+    .expect("export");
     let bytes = std::fs::read(&out).expect("read");
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     let mut r = csv::Reader::from_reader(&bytes[3..]);
-    let header: Vec<String> = r.headers().expect("header").iter().map(str::to_string).collect();
+    let header: Vec<String> = r
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
     assert_eq!(header, register::COLUMNS);
     let rows: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("rows");
     assert_eq!(rows.len(), 4);
@@ -462,18 +735,34 @@ fn printable_register_is_a4_landscape_with_cover_and_ten_columns() {
     let db = db();
     let reg = seeded(&db);
     let out = db.path.with_file_name("so.docx");
-    reg.export(&ExportSpec { year: Some(2024), ..Default::default() }, ExportFormat::Docx, &out).expect("export");
+    reg.export(
+        &ExportSpec {
+            year: Some(2024),
+            ..Default::default()
+        },
+        ExportFormat::Docx,
+        &out,
+    )
+    .expect("export");
     let xml = document_xml(&std::fs::read(&out).expect("read"));
     let doc = roxmltree::Document::parse(&xml).expect("xml");
     let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    let pg = doc.descendants().find(|n| n.has_tag_name((w, "pgSz"))).expect("pgSz");
+    let pg = doc
+        .descendants()
+        .find(|n| n.has_tag_name((w, "pgSz")))
+        .expect("pgSz");
     assert_eq!(pg.attribute((w, "orient")), Some("landscape"));
     assert_eq!(pg.attribute((w, "w")), Some("16838"));
     assert_eq!(pg.attribute((w, "h")), Some("11906"));
     let paras: Vec<String> = doc
         .descendants()
         .filter(|n| n.has_tag_name((w, "p")))
-        .map(|p| p.descendants().filter(|t| t.has_tag_name((w, "t"))).filter_map(|t| t.text()).collect())
+        .map(|p| {
+            p.descendants()
+                .filter(|t| t.has_tag_name((w, "t")))
+                .filter_map(|t| t.text())
+                .collect()
+        })
         .collect();
     for line in [
         "UBND TỈNH LẠNG SƠN",
@@ -484,16 +773,27 @@ fn printable_register_is_a4_landscape_with_cover_and_ten_columns() {
         "Từ số 01 đến số 03",
         "Quyển số: 01",
     ] {
-        assert!(paras.iter().any(|p| p == line), "missing cover line {line:?} in {paras:?}");
+        assert!(
+            paras.iter().any(|p| p == line),
+            "missing cover line {line:?} in {paras:?}"
+        );
     }
-    let table = doc.descendants().find(|n| n.has_tag_name((w, "tbl"))).expect("table");
+    let table = doc
+        .descendants()
+        .find(|n| n.has_tag_name((w, "tbl")))
+        .expect("table");
     let rows: Vec<Vec<String>> = table
         .children()
         .filter(|n| n.has_tag_name((w, "tr")))
         .map(|tr| {
             tr.children()
                 .filter(|n| n.has_tag_name((w, "tc")))
-                .map(|tc| tc.descendants().filter(|t| t.has_tag_name((w, "t"))).filter_map(|t| t.text()).collect())
+                .map(|tc| {
+                    tc.descendants()
+                        .filter(|t| t.has_tag_name((w, "t")))
+                        .filter_map(|t| t.text())
+                        .collect()
+                })
                 .collect()
         })
         .collect();
@@ -526,7 +826,12 @@ fn backup_restore_and_check() {
     assert_eq!(err.code(), "corrupt_database");
     assert_eq!(count(&reg, "SELECT count(*) FROM entries"), 5);
     // A gap is reported by check.
-    reg.connection().execute("UPDATE sequences SET last_number = last_number + 1 WHERE period = '2025'", []).expect("tamper");
+    reg.connection()
+        .execute(
+            "UPDATE sequences SET last_number = last_number + 1 WHERE period = '2025'",
+            [],
+        )
+        .expect("tamper");
     let report = reg.check().expect("check");
     assert!(!report.ok);
     assert_eq!(report.sequences.len(), 1, "{report:?}");
@@ -544,9 +849,13 @@ fn damaged_or_foreign_files_are_refused_unchanged() {
     let other = db.path.with_file_name("other.sqlite");
     {
         let c = rusqlite::Connection::open(&other).expect("open");
-        c.execute_batch("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('hi');").expect("sql");
+        c.execute_batch("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('hi');")
+            .expect("sql");
     }
-    assert_eq!(Register::open(&other).expect_err("foreign").code(), "not_a_register");
+    assert_eq!(
+        Register::open(&other).expect_err("foreign").code(),
+        "not_a_register"
+    );
 }
 
 #[test]
@@ -565,20 +874,44 @@ fn bad_input_changes_nothing() {
     let before = snapshot(&reg);
     let mut f = draft_file(Regime::State, "ke-hoach", Some("2024-05-02"), "x");
     f.issuer.as_mut().expect("issuer").code = Some("UBND".into());
-    let err = reg.issue(None, &draft::validate(&f).expect("valid")).expect_err("issuer");
+    let err = reg
+        .issue(None, &draft::validate(&f).expect("valid"))
+        .expect_err("issuer");
     assert!(err.to_string().starts_with("issuer.code:"), "{err}");
-    let err = reg.issue(None, &draft(Regime::Party, "ke-hoach", Some("2024-05-02"), "x")).expect_err("regime");
+    let err = reg
+        .issue(
+            None,
+            &draft(Regime::Party, "ke-hoach", Some("2024-05-02"), "x"),
+        )
+        .expect_err("regime");
     assert!(err.to_string().starts_with("regime:"), "{err}");
-    let err = reg.issue(Some("nope"), &draft(Regime::State, "ke-hoach", Some("2024-05-02"), "x")).expect_err("register");
+    let err = reg
+        .issue(
+            Some("nope"),
+            &draft(Regime::State, "ke-hoach", Some("2024-05-02"), "x"),
+        )
+        .expect_err("register");
     assert_eq!(err.code(), "unknown_register");
-    assert_eq!(err.to_string(), "--register: unknown register \"nope\" (known: main)");
+    assert_eq!(
+        err.to_string(),
+        "--register: unknown register \"nope\" (known: main)"
+    );
     let err = reserve_err(&mut reg, "khong-co", "2024-05-02");
     assert_eq!(err.code(), "unknown_kind");
-    assert_eq!(reg.cancel(42, Some("x")).expect_err("unknown").code(), "unknown_entry");
     assert_eq!(
-        reg.create_register(&NewRegister { code: "main".into(), regime: Some(Regime::State), issuer_name: "X".into(), issuer_code: "X".into(), ..Default::default() })
-            .expect_err("dup")
-            .code(),
+        reg.cancel(42, Some("x")).expect_err("unknown").code(),
+        "unknown_entry"
+    );
+    assert_eq!(
+        reg.create_register(&NewRegister {
+            code: "main".into(),
+            regime: Some(Regime::State),
+            issuer_name: "X".into(),
+            issuer_code: "X".into(),
+            ..Default::default()
+        })
+        .expect_err("dup")
+        .code(),
         "duplicate_register"
     );
     assert_eq!(snapshot(&reg), before);
@@ -586,11 +919,15 @@ fn bad_input_changes_nothing() {
 
 #[test]
 fn migrations_upgrade_a_version_1_database_with_its_data() {
-    register::schema::migrations().validate().expect("migrations are valid");
+    register::schema::migrations()
+        .validate()
+        .expect("migrations are valid");
     let db = db();
     {
         let mut c = rusqlite::Connection::open(&db.path).expect("open");
-        register::schema::migrations().to_version(&mut c, 1).expect("v1");
+        register::schema::migrations()
+            .to_version(&mut c, 1)
+            .expect("v1");
         c.execute_batch(
             "INSERT INTO registers (code, name, regime, rules_id, period, per_kind, secret, issuer_name, issuer_code, created_at)
                VALUES ('main', 'Sổ', 'state', 'nd30-2020', 'year', 0, 0, 'SỞ VĂN HÓA', 'SVHTTDL', '2024-01-01');
@@ -599,22 +936,46 @@ fn migrations_upgrade_a_version_1_database_with_its_data() {
                VALUES (1, 1, 1, '01/KH-SVHTTDL', '2024-03-01', 2024, 'ke-hoach', 'Tuyên truyền về Đảng', 'Đặng Thị Thu', 'issued', 'x', 'x');",
         )
         .expect("v1 data");
-        let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+        let v: i64 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
         assert_eq!(v, 1);
     }
     let mut reg = Register::open(&db.path).expect("upgrade");
-    let v: i64 = reg.connection().query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+    let v: i64 = reg
+        .connection()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
     assert_eq!(v, register::schema::LATEST);
-    let hits = reg.search(&Query { text: Some("tuyen truyen dang".into()), ..Default::default() }).expect("search");
-    assert_eq!(hits.items.len(), 1, "the old entry is searchable after the migration");
-    let by_signer = reg.search(&Query { signer: Some("Dang Thi Thu".into()), ..Default::default() }).expect("signer");
+    let hits = reg
+        .search(&Query {
+            text: Some("tuyen truyen dang".into()),
+            ..Default::default()
+        })
+        .expect("search");
+    assert_eq!(
+        hits.items.len(),
+        1,
+        "the old entry is searchable after the migration"
+    );
+    let by_signer = reg
+        .search(&Query {
+            signer: Some("Dang Thi Thu".into()),
+            ..Default::default()
+        })
+        .expect("signer");
     assert_eq!(by_signer.items.len(), 1);
     assert_eq!(reserve(&mut reg, None, "ke-hoach", "2024-03-02").number, 2);
     assert!(reg.check().expect("check").ok);
     // A database from a newer program is refused.
-    reg.connection().execute_batch("PRAGMA user_version = 99").expect("bump");
+    reg.connection()
+        .execute_batch("PRAGMA user_version = 99")
+        .expect("bump");
     drop(reg);
-    assert_eq!(Register::open(&db.path).expect_err("newer").code(), "schema_too_new");
+    assert_eq!(
+        Register::open(&db.path).expect_err("newer").code(),
+        "schema_too_new"
+    );
 }
 
 #[test]
@@ -622,5 +983,8 @@ fn default_path_is_in_the_data_directory() {
     let p = register::default_path().expect("a home directory");
     assert!(p.ends_with("register.sqlite"));
     assert!(p.to_string_lossy().contains("vanthu"));
-    assert_eq!(register::resolve_path(Some(Path::new("x.sqlite"))).expect("explicit"), PathBuf::from("x.sqlite"));
+    assert_eq!(
+        register::resolve_path(Some(Path::new("x.sqlite"))).expect("explicit"),
+        PathBuf::from("x.sqlite")
+    );
 }

@@ -31,7 +31,17 @@ fn setup() -> (tempfile::TempDir, PathBuf) {
     let db = dir.path().join("r.sqlite");
     let o = run(
         &db,
-        &["init", "--regime", "state", "--issuer-name", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "--issuer-code", "SVHTTDL", "--parent", "UBND TỈNH LẠNG SƠN"],
+        &[
+            "init",
+            "--regime",
+            "state",
+            "--issuer-name",
+            "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+            "--issuer-code",
+            "SVHTTDL",
+            "--parent",
+            "UBND TỈNH LẠNG SƠN",
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     (dir, db)
@@ -50,15 +60,38 @@ fn dated_example(dir: &Path, date: &str) -> PathBuf {
 #[test]
 fn reserve_issue_list_search_show_with_json() {
     let (dir, db) = setup();
-    let r = json(&run(&db, &["reserve", "--kind", "cong-van", "--unit", "QLVHGĐ", "--date", "2023-06-01", "--json"]));
-    for k in ["id", "number", "symbol", "date", "kind", "subject", "status"] {
+    let r = json(&run(
+        &db,
+        &[
+            "reserve",
+            "--kind",
+            "cong-van",
+            "--unit",
+            "QLVHGĐ",
+            "--date",
+            "2023-06-01",
+            "--json",
+        ],
+    ));
+    for k in [
+        "id", "number", "symbol", "date", "kind", "subject", "status",
+    ] {
         assert!(r.get(k).is_some(), "reserve --json has {k}");
     }
     assert_eq!(r["symbol"], "01/SVHTTDL-QLVHGĐ");
     assert_eq!(r["status"], "reserved");
     let draft = dated_example(dir.path(), "2023-06-02");
     let out = dir.path().join("out.docx");
-    let i = json(&run(&db, &["issue", draft.to_str().expect("utf8"), "-o", out.to_str().expect("utf8"), "--json"]));
+    let i = json(&run(
+        &db,
+        &[
+            "issue",
+            draft.to_str().expect("utf8"),
+            "-o",
+            out.to_str().expect("utf8"),
+            "--json",
+        ],
+    ));
     assert_eq!(i["number"], 2);
     assert_eq!(i["symbol"], "02/SVHTTDL-QLVHGĐ");
     assert_eq!(i["date"], "2023-06-02");
@@ -74,9 +107,24 @@ fn reserve_issue_list_search_show_with_json() {
     assert_eq!(shown["audit"][0]["action"], "issue");
     let check = json(&run(&db, &["check", "--json"]));
     assert_eq!(check["ok"], true);
-    for (fmt, magic) in [("xlsx", &b"PK"[..]), ("csv", &b"\xEF\xBB\xBF"[..]), ("docx", &b"PK"[..])] {
+    for (fmt, magic) in [
+        ("xlsx", &b"PK"[..]),
+        ("csv", &b"\xEF\xBB\xBF"[..]),
+        ("docx", &b"PK"[..]),
+    ] {
         let f = dir.path().join(format!("so.{fmt}"));
-        let o = run(&db, &["export", "--format", fmt, "-o", f.to_str().expect("utf8"), "--year", "2023"]);
+        let o = run(
+            &db,
+            &[
+                "export",
+                "--format",
+                fmt,
+                "-o",
+                f.to_str().expect("utf8"),
+                "--year",
+                "2023",
+            ],
+        );
         assert!(o.status.success(), "{}", stderr(&o));
         assert!(std::fs::read(&f).expect("export").starts_with(magic));
     }
@@ -86,30 +134,54 @@ fn reserve_issue_list_search_show_with_json() {
 fn bad_input_gets_a_clear_message_and_changes_nothing() {
     let (dir, db) = setup();
     let count = |db: &Path| -> usize {
-        json(&run(db, &["list", "--json", "--limit", "1000"]))["items"].as_array().map(Vec::len).unwrap_or(0)
+        json(&run(db, &["list", "--json", "--limit", "1000"]))["items"]
+            .as_array()
+            .map(Vec::len)
+            .unwrap_or(0)
     };
     // A draft that fails validation.
     let bad = dir.path().join("bad.json");
-    std::fs::write(&bad, r#"{"format":"vanthu/draft@1","regime":"state","kind":"cong-van","place":"Lạng Sơn"}"#).expect("write");
+    std::fs::write(
+        &bad,
+        r#"{"format":"vanthu/draft@1","regime":"state","kind":"cong-van","place":"Lạng Sơn"}"#,
+    )
+    .expect("write");
     let o = run(&db, &["issue", bad.to_str().expect("utf8")]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("issuer"), "{}", stderr(&o));
     // An unknown register.
     let good = dated_example(dir.path(), "2023-06-02");
-    let o = run(&db, &["issue", good.to_str().expect("utf8"), "--register", "mat"]);
+    let o = run(
+        &db,
+        &["issue", good.to_str().expect("utf8"), "--register", "mat"],
+    );
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(stderr(&o).trim(), "error: --register: unknown register \"mat\" (known: main)");
+    assert_eq!(
+        stderr(&o).trim(),
+        "error: --register: unknown register \"mat\" (known: main)"
+    );
     // Cancelling an issued, sent entry without a reason.
-    let i = json(&run(&db, &["issue", good.to_str().expect("utf8"), "--json"]));
+    let i = json(&run(
+        &db,
+        &["issue", good.to_str().expect("utf8"), "--json"],
+    ));
     let id = i["id"].to_string();
-    assert!(run(&db, &["correct", &id, "--sent-date", "2023-06-03"]).status.success());
+    assert!(run(&db, &["correct", &id, "--sent-date", "2023-06-03"])
+        .status
+        .success());
     let o = run(&db, &["cancel", &id]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("--reason: required"), "{}", stderr(&o));
-    assert_eq!(json(&run(&db, &["show", &id, "--json"]))["status"], "issued");
+    assert_eq!(
+        json(&run(&db, &["show", &id, "--json"]))["status"],
+        "issued"
+    );
     assert_eq!(count(&db), 1);
     // A bad date argument is a usage error.
-    let o = run(&db, &["reserve", "--kind", "cong-van", "--date", "2023-13-01"]);
+    let o = run(
+        &db,
+        &["reserve", "--kind", "cong-van", "--date", "2023-13-01"],
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not a date"));
     // A corrupt database file.
@@ -118,22 +190,70 @@ fn bad_input_gets_a_clear_message_and_changes_nothing() {
     std::fs::write(&corrupt, &junk).expect("write");
     let o = run(&corrupt, &["list"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("damaged or not a database"), "{}", stderr(&o));
-    assert_eq!(std::fs::read(&corrupt).expect("read"), junk, "the file is left as it was");
+    assert!(
+        stderr(&o).contains("damaged or not a database"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read(&corrupt).expect("read"),
+        junk,
+        "the file is left as it was"
+    );
 }
 
 #[test]
 fn party_register_with_terms_from_the_command_line() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("dang.sqlite");
-    let o = run(&db, &["init", "--code", "dang", "--regime", "party", "--issuer-name", "TỈNH ỦY", "--issuer-code", "TU", "--json"]);
+    let o = run(
+        &db,
+        &[
+            "init",
+            "--code",
+            "dang",
+            "--regime",
+            "party",
+            "--issuer-name",
+            "TỈNH ỦY",
+            "--issuer-code",
+            "TU",
+            "--json",
+        ],
+    );
     let info = json(&o);
     assert_eq!(info["period"], "term");
     assert_eq!(info["per_kind"], true);
-    let o = run(&db, &["reserve", "--kind", "ke-hoach", "--date", "2023-05-16"]);
+    let o = run(
+        &db,
+        &["reserve", "--kind", "ke-hoach", "--date", "2023-05-16"],
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no term"), "{}", stderr(&o));
-    assert!(run(&db, &["term", "--label", "2020-2025", "--from", "2020-10-16", "--to", "2025-10-15"]).status.success());
-    let r = json(&run(&db, &["reserve", "--kind", "ke-hoach", "--date", "2023-05-16", "--json"]));
+    assert!(run(
+        &db,
+        &[
+            "term",
+            "--label",
+            "2020-2025",
+            "--from",
+            "2020-10-16",
+            "--to",
+            "2025-10-15"
+        ]
+    )
+    .status
+    .success());
+    let r = json(&run(
+        &db,
+        &[
+            "reserve",
+            "--kind",
+            "ke-hoach",
+            "--date",
+            "2023-05-16",
+            "--json",
+        ],
+    ));
     assert_eq!(r["symbol"], "01-KH/TU");
 }

@@ -11,13 +11,24 @@ const BIN: &str = env!("CARGO_BIN_EXE_vanthu");
 
 fn vanthu(db: &Path) -> Command {
     let mut c = Command::new(BIN);
-    c.arg("register").arg("--db").arg(db).env_remove("VANTHU_DB");
+    c.arg("register")
+        .arg("--db")
+        .arg(db)
+        .env_remove("VANTHU_DB");
     c
 }
 
 fn init(db: &Path) {
     let st = vanthu(db)
-        .args(["init", "--regime", "state", "--issuer-name", "SỞ VĂN HÓA", "--issuer-code", "SVHTTDL"])
+        .args([
+            "init",
+            "--regime",
+            "state",
+            "--issuer-name",
+            "SỞ VĂN HÓA",
+            "--issuer-code",
+            "SVHTTDL",
+        ])
         .status()
         .expect("init");
     assert!(st.success());
@@ -27,7 +38,15 @@ fn init(db: &Path) {
 /// after each commit.
 fn issuer(db: &Path, n: u64) -> Child {
     vanthu(db)
-        .args(["reserve", "--kind", "cong-van", "--unit", "VP", "--repeat", &n.to_string()])
+        .args([
+            "reserve",
+            "--kind",
+            "cong-van",
+            "--unit",
+            "VP",
+            "--repeat",
+            &n.to_string(),
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -44,16 +63,25 @@ fn parse(line: &str) -> (i64, u32) {
 /// Every entry of the database: id → number.
 fn entries(db: &Path) -> HashMap<i64, u32> {
     let c = rusqlite::Connection::open(db).expect("open");
-    let mut st = c.prepare("SELECT id, number FROM entries").expect("prepare");
-    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("query");
+    let mut st = c
+        .prepare("SELECT id, number FROM entries")
+        .expect("prepare");
+    let rows = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query");
     rows.collect::<Result<_, _>>().expect("rows")
 }
 
 fn assert_sound(db: &Path) {
     let c = rusqlite::Connection::open(db).expect("open");
-    let integrity: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity");
+    let integrity: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity");
     assert_eq!(integrity, "ok");
-    let out = vanthu(db).args(["check", "--json"]).output().expect("check");
+    let out = vanthu(db)
+        .args(["check", "--json"])
+        .output()
+        .expect("check");
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("check json");
     assert_eq!(report["ok"], true, "{report}");
 }
@@ -68,7 +96,11 @@ fn two_processes_issue_5000_numbers_each_without_a_double_or_a_gap() {
     let mut reported = Vec::new();
     for child in children {
         let out = child.wait_with_output().expect("wait");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let text = String::from_utf8(out.stdout).expect("utf8");
         let lines: Vec<(i64, u32)> = text.lines().map(parse).collect();
         assert_eq!(lines.len() as u64, N);
@@ -122,18 +154,28 @@ fn killing_an_issuing_process_100_times_loses_nothing_committed() {
         assert!(!status.success(), "round {round}: the process was killed");
         reported.extend(reader.join().expect("reader"));
     }
-    assert!(!reported.is_empty(), "some numbers were committed before the kills");
+    assert!(
+        !reported.is_empty(),
+        "some numbers were committed before the kills"
+    );
     assert_sound(&db);
     let stored = entries(&db);
     for (id, n) in &reported {
-        assert_eq!(stored.get(id), Some(n), "committed entry {id} (number {n}) survives");
+        assert_eq!(
+            stored.get(id),
+            Some(n),
+            "committed entry {id} (number {n}) survives"
+        );
     }
     let mut numbers: Vec<u32> = stored.values().copied().collect();
     numbers.sort_unstable();
     let expected: Vec<u32> = (1..=numbers.len() as u32).collect();
     assert_eq!(numbers, expected, "no number reused, none skipped");
     // The register goes on from the last number.
-    let out = vanthu(&db).args(["reserve", "--kind", "cong-van", "--json"]).output().expect("reserve");
+    let out = vanthu(&db)
+        .args(["reserve", "--kind", "cong-van", "--json"])
+        .output()
+        .expect("reserve");
     let e: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(e["number"], numbers.len() as u64 + 1);
 }

@@ -10,8 +10,8 @@ use super::{report, EXIT_FAIL, EXIT_OK, EXIT_USAGE};
 use crate::draft::{self, Regime};
 use crate::profile::Profile;
 use crate::register::{
-    self, Correction, Entry, EntryStatus, ExportFormat, ExportSpec, IssueOptions, NewRegister, Period,
-    Query, Register, RegisterError, Reservation, Sort,
+    self, Correction, Entry, EntryStatus, ExportFormat, ExportSpec, IssueOptions, NewRegister,
+    Period, Query, Register, RegisterError, Reservation, Sort,
 };
 use crate::write;
 
@@ -27,7 +27,8 @@ pub struct Args {
 }
 
 fn date_arg(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("\"{s}\" is not a date (expected YYYY-MM-DD)"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("\"{s}\" is not a date (expected YYYY-MM-DD)"))
 }
 
 /// The subcommands of `vanthu register`.
@@ -384,7 +385,14 @@ fn print_entry(e: &Entry, json: bool) {
     if json {
         print_json(e);
     } else {
-        outln!("{}\t{}\t{}\t{}\t{}", e.id, e.symbol, e.date, e.status.as_str(), e.subject);
+        outln!(
+            "{}\t{}\t{}\t{}\t{}",
+            e.id,
+            e.symbol,
+            e.date,
+            e.status.as_str(),
+            e.subject
+        );
     }
 }
 
@@ -447,8 +455,14 @@ fn init(db: Option<&Path>, a: InitArgs) -> i32 {
         },
         secret: a.secret,
         parent: a.parent.or(profile.as_ref().and_then(|p| p.parent.clone())),
-        issuer_name: a.issuer_name.or(profile.as_ref().map(|p| p.name.clone())).unwrap_or_default(),
-        issuer_code: a.issuer_code.or(profile.as_ref().map(|p| p.code.clone())).unwrap_or_default(),
+        issuer_name: a
+            .issuer_name
+            .or(profile.as_ref().map(|p| p.name.clone()))
+            .unwrap_or_default(),
+        issuer_code: a
+            .issuer_code
+            .or(profile.as_ref().map(|p| p.code.clone()))
+            .unwrap_or_default(),
         volume: a.volume,
     };
     let result = open(db).and_then(|mut reg| {
@@ -487,7 +501,9 @@ fn issue(db: Option<&Path>, a: IssueArgs) -> i32 {
         Ok(r) => r,
         Err(e) => return fail(&e),
     };
-    let opts = IssueOptions { reserved: a.reserved };
+    let opts = IssueOptions {
+        reserved: a.reserved,
+    };
     let entry = match reg.issue_with(a.register.as_deref(), &d, &opts) {
         Ok(e) => e,
         Err(RegisterError::Draft(e)) => {
@@ -548,7 +564,15 @@ fn run_query(reg: &Register, q: &Query, json: bool) -> Result<i32, RegisterError
         print_json(&page);
     } else {
         for e in &page.items {
-            outln!("{}\t{}\t{}\t{}\t{}\t{}", e.id, e.symbol, e.date, e.status.as_str(), e.signer, e.subject);
+            outln!(
+                "{}\t{}\t{}\t{}\t{}\t{}",
+                e.id,
+                e.symbol,
+                e.date,
+                e.status.as_str(),
+                e.signer,
+                e.subject
+            );
         }
         if let Some(t) = page.total {
             eprintln!("{t} entries");
@@ -568,7 +592,10 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
             if a.json {
                 print_json(&t);
             } else {
-                eprintln!("added term {} ({} – {}) to register \"{}\"", t.label, t.start, t.end, t.register);
+                eprintln!(
+                    "added term {} ({} – {}) to register \"{}\"",
+                    t.label, t.start, t.end, t.register
+                );
             }
             Ok(EXIT_OK)
         }
@@ -640,7 +667,10 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
             let id = entry_id(reg, &a.entry)?;
             for f in &a.files {
                 if !f.is_file() {
-                    return Err(RegisterError::invalid(f.display().to_string(), "no such file"));
+                    return Err(RegisterError::invalid(
+                        f.display().to_string(),
+                        "no such file",
+                    ));
                 }
             }
             for f in &a.files {
@@ -653,16 +683,18 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
             let id = entry_id(reg, &a.entry)?;
             let d = reg.detail(id)?;
             if let Some(out) = &a.docx {
-                let bytes = reg
-                    .docx(id)?
-                    .ok_or_else(|| RegisterError::invalid("--docx", format!("entry {id} has no stored DOCX")))?;
-                write::atomic(out, &bytes).map_err(|e| RegisterError::invalid("--docx", e.to_string()))?;
+                let bytes = reg.docx(id)?.ok_or_else(|| {
+                    RegisterError::invalid("--docx", format!("entry {id} has no stored DOCX"))
+                })?;
+                write::atomic(out, &bytes)
+                    .map_err(|e| RegisterError::invalid("--docx", e.to_string()))?;
             }
             if let Some(out) = &a.draft {
-                let text = reg
-                    .draft_json(id)?
-                    .ok_or_else(|| RegisterError::invalid("--draft", format!("entry {id} has no stored draft")))?;
-                write::atomic(out, text.as_bytes()).map_err(|e| RegisterError::invalid("--draft", e.to_string()))?;
+                let text = reg.draft_json(id)?.ok_or_else(|| {
+                    RegisterError::invalid("--draft", format!("entry {id} has no stored draft"))
+                })?;
+                write::atomic(out, text.as_bytes())
+                    .map_err(|e| RegisterError::invalid("--draft", e.to_string()))?;
             }
             if a.json {
                 print_json(&d);
@@ -735,14 +767,22 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
                 print_json(&r);
             } else {
                 outln!("integrity: {}", r.integrity.join("; "));
-                outln!("search index: {}", if r.search_index { "ok" } else { "damaged" });
+                outln!(
+                    "search index: {}",
+                    if r.search_index { "ok" } else { "damaged" }
+                );
                 for fk in &r.foreign_keys {
                     outln!("foreign key: {fk}");
                 }
                 for s in &r.sequences {
                     outln!("sequence: {s}");
                 }
-                outln!("{} registers, {} entries, schema {}", r.registers, r.entries, r.schema);
+                outln!(
+                    "{} registers, {} entries, schema {}",
+                    r.registers,
+                    r.entries,
+                    r.schema
+                );
                 outln!("{}", if r.ok { "ok" } else { "PROBLEMS FOUND" });
             }
             Ok(if r.ok { EXIT_OK } else { EXIT_FAIL })

@@ -31,7 +31,10 @@ pub struct CheckReport {
 }
 
 fn sibling(path: &Path, tag: &str) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%3f");
     path.with_file_name(format!(".{name}.{tag}-{}-{stamp}.tmp", std::process::id()))
 }
@@ -50,7 +53,9 @@ fn verify_file(path: &Path) -> Result<i64> {
             message: integrity,
         });
     }
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(c)?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(c)?;
     let has_registers: bool = conn
         .query_row(
             "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'registers'",
@@ -108,11 +113,17 @@ impl Register {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "register.sqlite".into());
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
-        let safety = self.path.with_file_name(format!("{name}.before-restore-{stamp}.sqlite"));
+        let safety = self
+            .path
+            .with_file_name(format!("{name}.before-restore-{stamp}.sqlite"));
         self.backup(&safety)?;
         let path = self.path.clone();
         self.conn
-            .restore(rusqlite::MAIN_DB, src, None::<fn(rusqlite::backup::Progress)>)
+            .restore(
+                rusqlite::MAIN_DB,
+                src,
+                None::<fn(rusqlite::backup::Progress)>,
+            )
             .map_err(|e| schema::classify(&path, e))?;
         schema::upgrade(&mut self.conn, &path)?;
         Ok(safety)
@@ -130,13 +141,22 @@ impl Register {
             .map_err(c)?;
         let mut st = self.conn.prepare("PRAGMA foreign_key_check").map_err(c)?;
         let foreign_keys = st
-            .query_map([], |r| Ok(format!("{} row {}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+            .query_map([], |r| {
+                Ok(format!(
+                    "{} row {}",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?
+                ))
+            })
             .map_err(c)?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(c)?;
         let search_index = self
             .conn
-            .execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)", [])
+            .execute(
+                "INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
             .is_ok();
         let mut st = self
             .conn
@@ -174,10 +194,17 @@ impl Register {
                 )
             })
             .collect::<Vec<_>>();
-        let registers: i64 = self.conn.query_row("SELECT count(*) FROM registers", [], |r| r.get(0))?;
-        let entries: i64 = self.conn.query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?;
-        let schema: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let ok = integrity == ["ok"] && foreign_keys.is_empty() && search_index && sequences.is_empty();
+        let registers: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM registers", [], |r| r.get(0))?;
+        let entries: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?;
+        let schema: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let ok =
+            integrity == ["ok"] && foreign_keys.is_empty() && search_index && sequences.is_empty();
         Ok(CheckReport {
             ok,
             integrity,

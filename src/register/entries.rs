@@ -72,12 +72,26 @@ fn load(conn: &Connection, id: i64) -> Result<Entry> {
 }
 
 fn audit(tx: &Transaction, entry_id: i64, action: &str, detail: serde_json::Value) -> Result<()> {
-    tx.prepare_cached("INSERT INTO audit (entry_id, at, actor, action, detail) VALUES (?1, ?2, ?3, ?4, ?5)")?
-        .execute(params![entry_id, now(), actor(), action, detail.to_string()])?;
+    tx.prepare_cached(
+        "INSERT INTO audit (entry_id, at, actor, action, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        entry_id,
+        now(),
+        actor(),
+        action,
+        detail.to_string()
+    ])?;
     Ok(())
 }
 
-fn check_order(tx: &Transaction, reg: &RegisterInfo, period: &str, key: &str, date: NaiveDate) -> Result<()> {
+fn check_order(
+    tx: &Transaction,
+    reg: &RegisterInfo,
+    period: &str,
+    key: &str,
+    date: NaiveDate,
+) -> Result<()> {
     if let Some(last) = last_date(tx, reg, period, key)? {
         if date < last {
             return Err(RegisterError::DateOutOfOrder {
@@ -115,7 +129,13 @@ struct Row0<'a> {
 
 fn insert(tx: &Transaction, v: &Row0) -> Result<i64> {
     let t = now();
-    let folded = search_text(v.symbol, i64::from(v.number), v.subject, v.signer, v.recipients);
+    let folded = search_text(
+        v.symbol,
+        i64::from(v.number),
+        v.subject,
+        v.signer,
+        v.recipients,
+    );
     tx.prepare_cached(
         "INSERT INTO entries (register_id, sequence_id, number, symbol, date, year, kind, unit_code, \
          subject, signer, recipients, archive, copies, note, status, draft_json, docx, created_at, \
@@ -168,7 +188,13 @@ impl Register {
         let key = kind_key(&reg, &res.kind);
         check_order(&tx, &reg, &period, key, date)?;
         let (sequence_id, number) = next_number(&tx, &reg, &period, key)?;
-        let symbol = symbol::compose(rules, &res.kind, Some(number), &reg.issuer_code, unit.as_deref());
+        let symbol = symbol::compose(
+            rules,
+            &res.kind,
+            Some(number),
+            &reg.issuer_code,
+            unit.as_deref(),
+        );
         let id = insert(
             &tx,
             &Row0 {
@@ -190,7 +216,12 @@ impl Register {
                 docx: None,
             },
         )?;
-        audit(&tx, id, "reserve", json!({"number": number, "symbol": symbol, "date": date}))?;
+        audit(
+            &tx,
+            id,
+            "reserve",
+            json!({"number": number, "symbol": symbol, "date": date}),
+        )?;
         let entry = load(&tx, id)?;
         tx.commit()?;
         Ok(entry)
@@ -203,7 +234,12 @@ impl Register {
     }
 
     /// Issues a draft, optionally binding it to a reserved number.
-    pub fn issue_with(&mut self, register: Option<&str>, draft: &Draft, opts: &IssueOptions) -> Result<Entry> {
+    pub fn issue_with(
+        &mut self,
+        register: Option<&str>,
+        draft: &Draft,
+        opts: &IssueOptions,
+    ) -> Result<Entry> {
         let reg = match (register, opts.reserved) {
             (None, Some(id)) => {
                 let e = self.entry(id)?;
@@ -234,14 +270,20 @@ impl Register {
         }
         if draft.secrecy.is_some() != reg.secret {
             let message = if reg.secret {
-                format!("register \"{}\" is for văn bản mật; this draft has no secrecy mark", reg.code)
+                format!(
+                    "register \"{}\" is for văn bản mật; this draft has no secrecy mark",
+                    reg.code
+                )
             } else {
                 format!(
                     "văn bản mật take their own number sequence: issue into a register created with --secret, not \"{}\"",
                     reg.code
                 )
             };
-            return Err(RegisterError::Mismatch { field: "secrecy".into(), message });
+            return Err(RegisterError::Mismatch {
+                field: "secrecy".into(),
+                message,
+            });
         }
         if rules.kind(&draft.kind).is_none() {
             return Err(RegisterError::UnknownKind {
@@ -259,7 +301,10 @@ impl Register {
                 if e.register != reg.code {
                     return Err(RegisterError::Mismatch {
                         field: "--reserved".into(),
-                        message: format!("entry {id} belongs to register \"{}\", not \"{}\"", e.register, reg.code),
+                        message: format!(
+                            "entry {id} belongs to register \"{}\", not \"{}\"",
+                            e.register, reg.code
+                        ),
                     });
                 }
                 if e.status != EntryStatus::Reserved {
@@ -278,7 +323,10 @@ impl Register {
                 if seq_kind != key {
                     return Err(RegisterError::Mismatch {
                         field: "kind".into(),
-                        message: format!("number {} was reserved for {}, not {}", e.symbol, e.kind, draft.kind),
+                        message: format!(
+                            "number {} was reserved for {}, not {}",
+                            e.symbol, e.kind, draft.kind
+                        ),
                     });
                 }
                 if seq_period != period {
@@ -319,12 +367,19 @@ impl Register {
         let draft_json = d.to_json();
         let symbol = symbol::of_draft(&d, rules);
         let subject = d.subject.clone().unwrap_or_default();
-        let recipients = d.recipients.iter().chain(d.cc.iter()).cloned().collect::<Vec<_>>().join("; ");
+        let recipients = d
+            .recipients
+            .iter()
+            .chain(d.cc.iter())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; ");
         let archive = d.archive.clone().unwrap_or_default();
         let signer = d.signer.name.clone();
         let id = match existing {
             Some(e) => {
-                let folded = search_text(&symbol, i64::from(number), &subject, &signer, &recipients);
+                let folded =
+                    search_text(&symbol, i64::from(number), &subject, &signer, &recipients);
                 tx.execute(
                     "UPDATE entries SET symbol = ?2, date = ?3, year = ?4, kind = ?5, unit_code = ?6, subject = ?7, \
                      signer = ?8, recipients = ?9, archive = ?10, copies = ?11, status = 'issued', draft_json = ?12, \
@@ -373,7 +428,12 @@ impl Register {
                 },
             )?,
         };
-        audit(&tx, id, "issue", json!({"number": number, "symbol": symbol, "date": date}))?;
+        audit(
+            &tx,
+            id,
+            "issue",
+            json!({"number": number, "symbol": symbol, "date": date}),
+        )?;
         let entry = load(&tx, id)?;
         tx.commit()?;
         Ok(entry)
@@ -395,8 +455,14 @@ impl Register {
                 })
             }
             EntryStatus::Issued if reason.is_none() => {
-                let sent = e.sent_date.map(|d| format!(", sent {d}")).unwrap_or_default();
-                return Err(RegisterError::ReasonRequired(format!("{id} ({}{sent})", e.symbol)));
+                let sent = e
+                    .sent_date
+                    .map(|d| format!(", sent {d}"))
+                    .unwrap_or_default();
+                return Err(RegisterError::ReasonRequired(format!(
+                    "{id} ({}{sent})",
+                    e.symbol
+                )));
             }
             _ => {}
         }
@@ -404,7 +470,12 @@ impl Register {
             "UPDATE entries SET status = 'cancelled', cancel_reason = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, reason, now()],
         )?;
-        audit(&tx, id, "cancel", json!({"from": e.status.as_str(), "reason": reason}))?;
+        audit(
+            &tx,
+            id,
+            "cancel",
+            json!({"from": e.status.as_str(), "reason": reason}),
+        )?;
         let entry = load(&tx, id)?;
         tx.commit()?;
         Ok(entry)
@@ -451,7 +522,13 @@ impl Register {
         if changes.is_empty() {
             return Err(RegisterError::invalid("correction", "nothing to change"));
         }
-        let folded = search_text(&e.symbol, i64::from(e.number), &e.subject, &e.signer, &e.recipients);
+        let folded = search_text(
+            &e.symbol,
+            i64::from(e.number),
+            &e.subject,
+            &e.signer,
+            &e.recipients,
+        );
         tx.execute(
             "UPDATE entries SET subject = ?2, signer = ?3, recipients = ?4, archive = ?5, copies = ?6, \
              sent_date = ?7, receipt = ?8, note = ?9, updated_at = ?10, folded = ?11, signer_key = ?12 \
@@ -486,7 +563,10 @@ impl Register {
         if data.len() as u64 > MAX_ATTACHMENT {
             return Err(RegisterError::invalid(
                 "file",
-                format!("{name}: too large ({} bytes, limit {MAX_ATTACHMENT})", data.len()),
+                format!(
+                    "{name}: too large ({} bytes, limit {MAX_ATTACHMENT})",
+                    data.len()
+                ),
             ));
         }
         let media_type = media_type(&name);
@@ -498,8 +578,16 @@ impl Register {
             params![id, name, media_type, data.len() as i64, data, at],
         )?;
         let file_id = tx.last_insert_rowid();
-        tx.execute("UPDATE entries SET updated_at = ?2 WHERE id = ?1", params![id, at])?;
-        audit(&tx, id, "attach", json!({"file": file_id, "name": name, "size": data.len()}))?;
+        tx.execute(
+            "UPDATE entries SET updated_at = ?2 WHERE id = ?1",
+            params![id, at],
+        )?;
+        audit(
+            &tx,
+            id,
+            "attach",
+            json!({"file": file_id, "name": name, "size": data.len()}),
+        )?;
         tx.commit()?;
         Ok(FileInfo {
             id: file_id,
@@ -517,7 +605,11 @@ impl Register {
         if meta.len() > MAX_ATTACHMENT {
             return Err(RegisterError::invalid(
                 "file",
-                format!("{}: too large ({} bytes, limit {MAX_ATTACHMENT})", path.display(), meta.len()),
+                format!(
+                    "{}: too large ({} bytes, limit {MAX_ATTACHMENT})",
+                    path.display(),
+                    meta.len()
+                ),
             ));
         }
         let data = std::fs::read(path).map_err(|e| RegisterError::io(path, e))?;
@@ -580,7 +672,9 @@ impl Register {
     /// The bytes of an attached file.
     pub fn file_data(&self, file_id: i64) -> Result<Vec<u8>> {
         self.conn
-            .query_row("SELECT data FROM files WHERE id = ?1", [file_id], |r| r.get(0))
+            .query_row("SELECT data FROM files WHERE id = ?1", [file_id], |r| {
+                r.get(0)
+            })
             .optional()?
             .ok_or_else(|| RegisterError::invalid("file", format!("no file {file_id}")))
     }
@@ -608,7 +702,9 @@ impl Register {
     pub fn draft_json(&self, id: i64) -> Result<Option<String>> {
         let v: Option<Option<String>> = self
             .conn
-            .query_row("SELECT draft_json FROM entries WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT draft_json FROM entries WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()?;
         v.ok_or_else(|| RegisterError::UnknownEntry(id.to_string()))
     }

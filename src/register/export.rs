@@ -156,7 +156,10 @@ fn range(spec: &ExportSpec) -> Result<(Option<NaiveDate>, Option<NaiveDate>)> {
     }
     if let (Some(f), Some(t)) = (from, to) {
         if t < f {
-            return Err(RegisterError::invalid("--to", format!("{t} is before --from {f}")));
+            return Err(RegisterError::invalid(
+                "--to",
+                format!("{t} is before --from {f}"),
+            ));
         }
     }
     Ok((from, to))
@@ -185,18 +188,21 @@ pub fn xlsx(reg: &RegisterInfo, entries: &[Entry]) -> Result<Vec<u8>> {
     for (i, (h, w)) in COLUMNS.iter().zip(widths).enumerate() {
         let col = i as u16;
         ws.set_column_width(col, w).map_err(err)?;
-        ws.write_string_with_format(0, col, *h, &head).map_err(err)?;
+        ws.write_string_with_format(0, col, *h, &head)
+            .map_err(err)?;
     }
     for (r, e) in entries.iter().enumerate() {
         let row = r as u32 + 1;
         for (c, v) in cells(e, reg).iter().enumerate() {
             if c == 6 {
                 if let Some(n) = e.copies {
-                    ws.write_number_with_format(row, 6, f64::from(n), &cell).map_err(err)?;
+                    ws.write_number_with_format(row, 6, f64::from(n), &cell)
+                        .map_err(err)?;
                     continue;
                 }
             }
-            ws.write_string_with_format(row, c as u16, v, &cell).map_err(err)?;
+            ws.write_string_with_format(row, c as u16, v, &cell)
+                .map_err(err)?;
         }
     }
     ws.set_freeze_panes(1, 0).map_err(err)?;
@@ -213,7 +219,8 @@ pub fn csv(reg: &RegisterInfo, entries: &[Entry]) -> Result<Vec<u8>> {
         for e in entries {
             w.write_record(cells(e, reg)).map_err(err)?;
         }
-        w.flush().map_err(|e| RegisterError::Export(e.to_string()))?;
+        w.flush()
+            .map_err(|e| RegisterError::Export(e.to_string()))?;
     }
     Ok(buf)
 }
@@ -221,7 +228,11 @@ pub fn csv(reg: &RegisterInfo, entries: &[Entry]) -> Result<Vec<u8>> {
 const FONT: &str = "Times New Roman";
 
 fn fonts() -> RunFonts {
-    RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT)
+    RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .cs(FONT)
+        .east_asia(FONT)
 }
 
 fn para(text: &str, size: usize, bold: bool, align: AlignmentType) -> Paragraph {
@@ -245,15 +256,24 @@ fn cell(text: &str, width: usize, bold: bool, align: AlignmentType) -> TableCell
         }
         p = p.add_run(run);
     }
-    TableCell::new().width(width, WidthType::Dxa).add_paragraph(p)
+    TableCell::new()
+        .width(width, WidthType::Dxa)
+        .add_paragraph(p)
 }
 
 /// The printable register: A4 landscape, the Phụ lục IV cover block, then the table.
-pub fn docx(reg: &RegisterInfo, entries: &[Entry], from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<u8>> {
+pub fn docx(
+    reg: &RegisterInfo,
+    entries: &[Entry],
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Vec<u8>> {
     let first = from.or_else(|| entries.first().map(|e| e.date));
     let last = to.or_else(|| entries.last().map(|e| e.date));
     let years = match (first, last) {
-        (Some(a), Some(b)) if a.format("%Y").to_string() == b.format("%Y").to_string() => a.format("%Y").to_string(),
+        (Some(a), Some(b)) if a.format("%Y").to_string() == b.format("%Y").to_string() => {
+            a.format("%Y").to_string()
+        }
         (Some(a), Some(b)) => format!("{} - {}", a.format("%Y"), b.format("%Y")),
         _ => "…".to_string(),
     };
@@ -286,7 +306,12 @@ pub fn docx(reg: &RegisterInfo, entries: &[Entry], from: Option<NaiveDate>, to: 
         .created_at("2000-01-01T00:00:00Z")
         .updated_at("2000-01-01T00:00:00Z");
     d = d
-        .add_paragraph(para(&reg.parent.clone().unwrap_or_default().to_uppercase(), 26, false, c))
+        .add_paragraph(para(
+            &reg.parent.clone().unwrap_or_default().to_uppercase(),
+            26,
+            false,
+            c,
+        ))
         .add_paragraph(para(&reg.issuer_name.to_uppercase(), 26, true, c));
     for _ in 0..6 {
         d = d.add_paragraph(Paragraph::new());
@@ -295,10 +320,23 @@ pub fn docx(reg: &RegisterInfo, entries: &[Entry], from: Option<NaiveDate>, to: 
         .add_paragraph(para(title, 40, true, c))
         .add_paragraph(para(&format!("Năm: {years}"), 28, true, c))
         .add_paragraph(Paragraph::new())
-        .add_paragraph(para(&format!("Từ ngày {} đến ngày {}", date(first), date(last)), 28, false, c))
-        .add_paragraph(para(&format!("Từ số {} đến số {}", num(lo), num(hi)), 28, false, c))
         .add_paragraph(para(
-            &format!("Quyển số: {}", reg.volume.clone().unwrap_or_else(|| "…".into())),
+            &format!("Từ ngày {} đến ngày {}", date(first), date(last)),
+            28,
+            false,
+            c,
+        ))
+        .add_paragraph(para(
+            &format!("Từ số {} đến số {}", num(lo), num(hi)),
+            28,
+            false,
+            c,
+        ))
+        .add_paragraph(para(
+            &format!(
+                "Quyển số: {}",
+                reg.volume.clone().unwrap_or_else(|| "…".into())
+            ),
             28,
             false,
             c,
@@ -325,7 +363,11 @@ pub fn docx(reg: &RegisterInfo, entries: &[Entry], from: Option<NaiveDate>, to: 
                 .zip(WIDTHS)
                 .enumerate()
                 .map(|(i, (t, w))| {
-                    let align = if matches!(i, 1 | 6 | 7) { c } else { AlignmentType::Left };
+                    let align = if matches!(i, 1 | 6 | 7) {
+                        c
+                    } else {
+                        AlignmentType::Left
+                    };
                     cell(t, w, false, align)
                 })
                 .collect(),

@@ -76,9 +76,15 @@ mod tests {
 
     #[test]
     fn builds_queries() {
-        assert_eq!(fts_query("tuyên  truyền", false).as_deref(), Some("\"tuyen\" \"truyen\""));
+        assert_eq!(
+            fts_query("tuyên  truyền", false).as_deref(),
+            Some("\"tuyen\" \"truyen\"")
+        );
         assert_eq!(fts_query("Đảng", true).as_deref(), Some("\"dang\"*"));
         assert_eq!(fts_query("\" * - ()", false), None);
-        assert_eq!(fts_query("05/SVHTTDL", false).as_deref(), Some("\"05\" \"svhttdl\""));
+        assert_eq!(
+            fts_query("05/SVHTTDL", false).as_deref(),
+            Some("\"05\" \"svhttdl\"")
+        );
     }
 }

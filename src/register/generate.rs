@@ -38,7 +38,13 @@ const PLACES: &[&str] = &[
     "quý III",
     "đợt 2",
 ];
-const SIGNERS: &[&str] = &["Nguyễn Văn An", "Phan Văn Hòa", "Đặng Thị Thu", "Lê Đức Thắng", "Hoàng Minh Đức"];
+const SIGNERS: &[&str] = &[
+    "Nguyễn Văn An",
+    "Phan Văn Hòa",
+    "Đặng Thị Thu",
+    "Lê Đức Thắng",
+    "Hoàng Minh Đức",
+];
 const RECIPIENTS: &[&str] = &[
     "Các đơn vị trực thuộc Sở",
     "UBND các huyện, thành phố",
@@ -47,12 +53,25 @@ const RECIPIENTS: &[&str] = &[
     "Sở Nội vụ",
     "Phòng Văn hóa và Thông tin các huyện",
 ];
-const KINDS: &[&str] = &["cong-van", "ke-hoach", "quyet-dinh", "bao-cao", "thong-bao", "to-trinh"];
+const KINDS: &[&str] = &[
+    "cong-van",
+    "ke-hoach",
+    "quyet-dinh",
+    "bao-cao",
+    "thong-bao",
+    "to-trinh",
+];
 
 /// Fills a register with `count` issued entries spread evenly over `years` calendar years
 /// from `first_year`, numbered per year in one common sequence (a state register).
 /// Returns the number of entries written.
-pub fn generate(reg: &mut Register, register: Option<&str>, count: u64, first_year: i32, years: u32) -> Result<u64> {
+pub fn generate(
+    reg: &mut Register,
+    register: Option<&str>,
+    count: u64,
+    first_year: i32,
+    years: u32,
+) -> Result<u64> {
     let info = reg.register(register)?;
     let rules = info.rules();
     let tx = reg.begin()?;
@@ -72,7 +91,8 @@ pub fn generate(reg: &mut Register, register: Option<&str>, count: u64, first_ye
              ON CONFLICT (register_id, period, kind) DO UPDATE SET last_number = last_number \
              RETURNING id, last_number",
         )?;
-        let mut bump = tx.prepare("UPDATE sequences SET last_number = last_number + ?2 WHERE id = ?1")?;
+        let mut bump =
+            tx.prepare("UPDATE sequences SET last_number = last_number + ?2 WHERE id = ?1")?;
         let mut ins = tx.prepare(
             "INSERT INTO entries (register_id, sequence_id, number, symbol, date, year, kind, unit_code, \
              subject, signer, recipients, archive, copies, status, created_at, updated_at, folded, signer_key, symbol_key) \
@@ -82,20 +102,35 @@ pub fn generate(reg: &mut Register, register: Option<&str>, count: u64, first_ye
         while written < count {
             let year = first_year + y;
             let n_year = per_year.min(count - written);
-            let (seq_id, base): (i64, i64) =
-                seq.query_row(params![info.id, year.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let (seq_id, base): (i64, i64) = seq
+                .query_row(params![info.id, year.to_string()], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
             bump.execute(params![seq_id, n_year as i64])?;
             let start = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
-            let days = if NaiveDate::from_ymd_opt(year, 12, 31).is_some_and(|d| d.ordinal() == 366) { 366 } else { 365 };
+            let days = if NaiveDate::from_ymd_opt(year, 12, 31).is_some_and(|d| d.ordinal() == 366)
+            {
+                366
+            } else {
+                365
+            };
             for i in 0..n_year {
                 let number = (base + i as i64 + 1) as u32;
                 let date = start + Duration::days((i * days / n_year.max(1)) as i64);
                 let kind = KINDS[rnd(KINDS.len())];
                 let unit = if kind == "cong-van" { Some("VP") } else { None };
                 let sym = symbol::compose(rules, kind, Some(number), &info.issuer_code, unit);
-                let subject = format!("{} {}", SUBJECTS[rnd(SUBJECTS.len())], PLACES[rnd(PLACES.len())]);
+                let subject = format!(
+                    "{} {}",
+                    SUBJECTS[rnd(SUBJECTS.len())],
+                    PLACES[rnd(PLACES.len())]
+                );
                 let signer = SIGNERS[rnd(SIGNERS.len())];
-                let recipients = format!("{}; {}", RECIPIENTS[rnd(RECIPIENTS.len())], RECIPIENTS[rnd(RECIPIENTS.len())]);
+                let recipients = format!(
+                    "{}; {}",
+                    RECIPIENTS[rnd(RECIPIENTS.len())],
+                    RECIPIENTS[rnd(RECIPIENTS.len())]
+                );
                 let folded = search_text(&sym, i64::from(number), &subject, signer, &recipients);
                 ins.execute(params![
                     info.id,
@@ -120,8 +155,12 @@ pub fn generate(reg: &mut Register, register: Option<&str>, count: u64, first_ye
             y += 1;
         }
     }
-    tx.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')", [])?;
+    tx.execute(
+        "INSERT INTO entries_fts (entries_fts) VALUES ('optimize')",
+        [],
+    )?;
     tx.commit()?;
-    reg.conn.execute_batch("ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);")?;
+    reg.conn
+        .execute_batch("ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);")?;
     Ok(written)
 }

@@ -50,7 +50,9 @@ pub struct Register {
 
 impl std::fmt::Debug for Register {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Register").field("path", &self.path).finish()
+        f.debug_struct("Register")
+            .field("path", &self.path)
+            .finish()
     }
 }
 
@@ -70,7 +72,10 @@ pub fn resolve_path(explicit: Option<&Path>) -> Result<PathBuf> {
         return Ok(PathBuf::from(p));
     }
     default_path().ok_or_else(|| {
-        RegisterError::invalid("--db", "no home directory to keep the register in; pass --db PATH")
+        RegisterError::invalid(
+            "--db",
+            "no home directory to keep the register in; pass --db PATH",
+        )
     })
 }
 

@@ -133,8 +133,16 @@ CREATE VIRTUAL TABLE entries_fts USING fts5(
 "#;
 
 /// The folded search text of an entry: symbol, number, subject, signer and recipients.
-pub fn search_text(symbol: &str, number: i64, subject: &str, signer: &str, recipients: &str) -> String {
-    fold(&format!("{symbol} {number} {subject} {signer} {recipients}"))
+pub fn search_text(
+    symbol: &str,
+    number: i64,
+    subject: &str,
+    signer: &str,
+    recipients: &str,
+) -> String {
+    fold(&format!(
+        "{symbol} {number} {subject} {signer} {recipients}"
+    ))
 }
 
 const V2_TRIGGERS: &str = r#"
@@ -150,9 +158,11 @@ END;
 /// Fills the folded columns of existing entries, builds the index, then adds the triggers
 /// that keep it in step (created last, so the backfill does not touch the empty index).
 fn backfill_search(tx: &rusqlite::Transaction) -> HookResult {
-    let mut read = tx.prepare("SELECT id, symbol, number, subject, signer, recipients FROM entries")?;
-    let mut write =
-        tx.prepare("UPDATE entries SET folded = ?2, signer_key = ?3, symbol_key = ?4 WHERE id = ?1")?;
+    let mut read =
+        tx.prepare("SELECT id, symbol, number, subject, signer, recipients FROM entries")?;
+    let mut write = tx.prepare(
+        "UPDATE entries SET folded = ?2, signer_key = ?3, symbol_key = ?4 WHERE id = ?1",
+    )?;
     let rows = read.query_map([], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -213,6 +223,8 @@ pub fn configure(conn: &Connection, path: &Path) -> Result<()> {
         .map_err(c)?;
     conn.pragma_update(None, "foreign_keys", true).map_err(c)?;
     conn.pragma_update(None, "synchronous", "FULL").map_err(c)?;
+    // 32 MiB of page cache: paging through a large register stays in memory.
+    conn.pragma_update(None, "cache_size", -32768).map_err(c)?;
     Ok(())
 }
 
@@ -247,7 +259,11 @@ pub fn upgrade(conn: &mut Connection, path: &Path) -> Result<()> {
     }
     if version == 0 {
         let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
             .map_err(|e| classify(path, e))?;
         if tables > 0 {
             return Err(RegisterError::NotARegister {

@@ -113,7 +113,10 @@ impl Register {
         let mut conds: Vec<String> = Vec::new();
         let mut args: Vec<Value> = Vec::new();
         let id_col;
-        let symbol_like = q.text.as_deref().is_some_and(|t| t.contains('/') && !t.trim().contains(' '));
+        let symbol_like = q
+            .text
+            .as_deref()
+            .is_some_and(|t| t.contains('/') && !t.trim().contains(' '));
         if symbol_like && q.after.is_none() && q.offset.unwrap_or(0) == 0 {
             // A symbol (`05/SVHTTDL-QLVHGĐ`): an exact, accent-insensitive look-up first.
             let exact = Query {
@@ -132,8 +135,9 @@ impl Register {
             args.push(Value::Text(key.to_string()));
         }
         if let Some(text) = q.text.as_deref() {
-            let m = fts_query(text, q.prefix)
-                .ok_or_else(|| RegisterError::BadQuery(format!("\"{text}\" has no word to search for")))?;
+            let m = fts_query(text, q.prefix).ok_or_else(|| {
+                RegisterError::BadQuery(format!("\"{text}\" has no word to search for"))
+            })?;
             from.push_str("entries_fts f CROSS JOIN entries e ON e.id = f.rowid JOIN registers r ON r.id = e.register_id");
             conds.push("entries_fts MATCH ?".into());
             args.push(Value::Text(m));
@@ -219,7 +223,10 @@ impl Register {
             limit + 1,
             q.offset.unwrap_or(0)
         );
-        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.classify(e))?;
+        let mut st = self
+            .conn
+            .prepare_cached(&sql)
+            .map_err(|e| self.classify(e))?;
         let mut items = st
             .query_map(rusqlite::params_from_iter(args.iter()), summary_row)
             .map_err(|e| self.classify(e))?

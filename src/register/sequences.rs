@@ -9,7 +9,8 @@ use super::{now, Register};
 use crate::draft::Regime;
 use crate::rules::{self, RuleSet};
 
-const REGISTER_COLUMNS: &str = "id, code, name, regime, rules_id, period, per_kind, secret, parent, \
+const REGISTER_COLUMNS: &str =
+    "id, code, name, regime, rules_id, period, per_kind, secret, parent, \
      issuer_name, issuer_code, volume, created_at";
 
 fn register_row(r: &Row) -> rusqlite::Result<RegisterInfo> {
@@ -49,7 +50,9 @@ impl Register {
         let code = new.code.trim();
         if code.is_empty()
             || code.len() > 40
-            || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            || !code
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         {
             return Err(RegisterError::invalid(
                 "--code",
@@ -60,14 +63,19 @@ impl Register {
             .regime
             .ok_or_else(|| RegisterError::invalid("--regime", "required: state or party"))?;
         let rules = match &new.rules_id {
-            Some(id) => rules::by_id(id)
-                .ok_or_else(|| RegisterError::invalid("--rules", format!("unknown rule set \"{id}\"")))?,
+            Some(id) => rules::by_id(id).ok_or_else(|| {
+                RegisterError::invalid("--rules", format!("unknown rule set \"{id}\""))
+            })?,
             None => rules::default_for(regime),
         };
         if rules.regime != regime {
             return Err(RegisterError::invalid(
                 "--rules",
-                format!("rule set {} is for regime {}", rules.id, rules.regime.as_str()),
+                format!(
+                    "rule set {} is for regime {}",
+                    rules.id,
+                    rules.regime.as_str()
+                ),
             ));
         }
         if new.issuer_name.trim().is_empty() {
@@ -77,8 +85,14 @@ impl Register {
             return Err(RegisterError::invalid("--issuer-code", "required"));
         }
         let (period, per_kind) = match regime {
-            Regime::State => (new.period.unwrap_or(Period::Year), new.per_kind.unwrap_or(false)),
-            Regime::Party => (new.period.unwrap_or(Period::Term), new.per_kind.unwrap_or(true)),
+            Regime::State => (
+                new.period.unwrap_or(Period::Year),
+                new.per_kind.unwrap_or(false),
+            ),
+            Regime::Party => (
+                new.period.unwrap_or(Period::Term),
+                new.per_kind.unwrap_or(true),
+            ),
         };
         let name = if new.name.trim().is_empty() {
             "Sổ đăng ký văn bản đi".to_string()
@@ -87,7 +101,9 @@ impl Register {
         };
         let tx = self.begin()?;
         let exists: bool = tx
-            .query_row("SELECT 1 FROM registers WHERE code = ?1", [code], |_| Ok(true))
+            .query_row("SELECT 1 FROM registers WHERE code = ?1", [code], |_| {
+                Ok(true)
+            })
             .optional()?
             .unwrap_or(false);
         if exists {
@@ -125,7 +141,9 @@ impl Register {
     pub fn registers(&self) -> Result<Vec<RegisterInfo>> {
         let mut st = self
             .conn
-            .prepare_cached(&format!("SELECT {REGISTER_COLUMNS} FROM registers ORDER BY id"))
+            .prepare_cached(&format!(
+                "SELECT {REGISTER_COLUMNS} FROM registers ORDER BY id"
+            ))
             .map_err(|e| self.classify(e))?;
         let rows = st.query_map([], register_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -134,12 +152,21 @@ impl Register {
     /// The register with this code; with `None`, the only register of the database.
     pub fn register(&self, code: Option<&str>) -> Result<RegisterInfo> {
         let all = self.registers()?;
-        let known = || all.iter().map(|r| r.code.as_str()).collect::<Vec<_>>().join(", ");
+        let known = || {
+            all.iter()
+                .map(|r| r.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         match code {
             Some(c) => all.iter().find(|r| r.code == c).cloned().ok_or_else(|| {
                 RegisterError::UnknownRegister {
                     code: c.to_string(),
-                    known: if all.is_empty() { "none".into() } else { known() },
+                    known: if all.is_empty() {
+                        "none".into()
+                    } else {
+                        known()
+                    },
                 }
             }),
             None => match all.len() {
@@ -151,13 +178,25 @@ impl Register {
     }
 
     /// Adds a committee term to a register (its numbers restart from 01 in each term).
-    pub fn add_term(&mut self, register: Option<&str>, label: &str, start: NaiveDate, end: NaiveDate) -> Result<Term> {
+    pub fn add_term(
+        &mut self,
+        register: Option<&str>,
+        label: &str,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Result<Term> {
         let reg = self.register(register)?;
         if label.trim().is_empty() {
-            return Err(RegisterError::invalid("--label", "required, e.g. 2020-2025"));
+            return Err(RegisterError::invalid(
+                "--label",
+                "required, e.g. 2020-2025",
+            ));
         }
         if end < start {
-            return Err(RegisterError::invalid("--to", "the term ends before it starts"));
+            return Err(RegisterError::invalid(
+                "--to",
+                "the term ends before it starts",
+            ));
         }
         let tx = self.begin()?;
         let clash: Option<String> = tx
@@ -179,7 +218,10 @@ impl Register {
             .optional()?
             .unwrap_or(false);
         if dup {
-            return Err(RegisterError::invalid("--label", format!("a term \"{}\" already exists", label.trim())));
+            return Err(RegisterError::invalid(
+                "--label",
+                format!("a term \"{}\" already exists", label.trim()),
+            ));
         }
         tx.execute(
             "INSERT INTO terms (register_id, label, start_date, end_date) VALUES (?1, ?2, ?3, ?4)",
@@ -234,10 +276,11 @@ pub(crate) fn period_of(tx: &Transaction, reg: &RegisterInfo, date: NaiveDate) -
                 )?
                 .query_row(params![reg.id, date.to_string()], |r| r.get(0))
                 .optional()?;
-            id.map(|i| format!("term:{i}")).ok_or_else(|| RegisterError::NoTerm {
-                register: reg.code.clone(),
-                date: date.to_string(),
-            })
+            id.map(|i| format!("term:{i}"))
+                .ok_or_else(|| RegisterError::NoTerm {
+                    register: reg.code.clone(),
+                    date: date.to_string(),
+                })
         }
     }
 }
@@ -252,7 +295,12 @@ pub(crate) fn kind_key<'a>(reg: &RegisterInfo, kind: &'a str) -> &'a str {
 }
 
 /// The date of the highest number of a sequence, if any.
-pub(crate) fn last_date(tx: &Transaction, reg: &RegisterInfo, period: &str, kind: &str) -> Result<Option<NaiveDate>> {
+pub(crate) fn last_date(
+    tx: &Transaction,
+    reg: &RegisterInfo,
+    period: &str,
+    kind: &str,
+) -> Result<Option<NaiveDate>> {
     let d: Option<String> = tx
         .prepare_cached(
             "SELECT e.date FROM sequences s JOIN entries e ON e.sequence_id = s.id \
@@ -266,7 +314,12 @@ pub(crate) fn last_date(tx: &Transaction, reg: &RegisterInfo, period: &str, kind
 
 /// Takes the next number of a sequence (creating it at 01): `(sequence id, number)`.
 /// Must run inside an IMMEDIATE transaction.
-pub(crate) fn next_number(tx: &Transaction, reg: &RegisterInfo, period: &str, kind: &str) -> Result<(i64, u32)> {
+pub(crate) fn next_number(
+    tx: &Transaction,
+    reg: &RegisterInfo,
+    period: &str,
+    kind: &str,
+) -> Result<(i64, u32)> {
     let (id, n): (i64, i64) = tx
         .prepare_cached(
             "INSERT INTO sequences (register_id, period, kind, last_number) VALUES (?1, ?2, ?3, 1) \
