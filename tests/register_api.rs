@@ -988,3 +988,38 @@ fn default_path_is_in_the_data_directory() {
         PathBuf::from("x.sqlite")
     );
 }
+
+#[test]
+fn date_paging_with_many_entries_a_day_visits_each_once() {
+    let db = db();
+    let mut reg = Register::open(&db.path).expect("open");
+    state(&mut reg, "main", false, false);
+    register::generate::generate(&mut reg, None, 3_000, 2021, 1).expect("generate");
+    for sort in [Sort::DateAsc, Sort::DateDesc] {
+        let mut seen = Vec::new();
+        let mut after = None;
+        loop {
+            let page = reg
+                .search(&Query { year: Some(2021), from: Some(d("2021-02-01")), sort, limit: Some(7), after: after.clone(), ..Default::default() })
+                .expect("page");
+            seen.extend(page.items.iter().map(|e| (e.date, e.id)));
+            match page.next {
+                Some(n) => after = Some(n),
+                None => break,
+            }
+        }
+        let mut sorted = seen.clone();
+        sorted.sort_unstable();
+        if sort == Sort::DateDesc {
+            sorted.reverse();
+        }
+        assert_eq!(seen, sorted, "{sort:?}: in order");
+        let expected = reg
+            .search(&Query { year: Some(2021), from: Some(d("2021-02-01")), with_total: true, ..Default::default() })
+            .expect("total")
+            .total
+            .expect("total");
+        assert_eq!(seen.len() as u64, expected, "{sort:?}: every entry once");
+        assert!(seen.first().is_some_and(|(d0, _)| *d0 >= d("2021-02-01")));
+    }
+}

@@ -152,12 +152,21 @@ impl Register {
             args.push(Value::Integer(reg.id));
         }
         let by_date = matches!(q.sort, Sort::DateDesc | Sort::DateAsc);
+        // The date bounds are merged into one range (from, to, the year for date sorts, the
+        // cursor), so that SQLite seeks the date index once instead of scanning from a bound.
+        let mut lo = q.from;
+        let mut hi = q.to;
         if let Some(y) = q.year {
             if by_date {
-                // As a date range, so that the date index gives the order.
-                conds.push("e.date BETWEEN ? AND ?".into());
-                args.push(Value::Text(format!("{y:04}-01-01")));
-                args.push(Value::Text(format!("{y:04}-12-31")));
+                let (a, b) = (
+                    NaiveDate::from_ymd_opt(y, 1, 1),
+                    NaiveDate::from_ymd_opt(y, 12, 31),
+                );
+                lo = lo.max(a);
+                hi = match (hi, b) {
+                    (Some(h), Some(b)) => Some(h.min(b)),
+                    (h, b) => h.or(b),
+                };
             } else {
                 conds.push("e.year = ?".into());
                 args.push(Value::Integer(i64::from(y)));
@@ -171,37 +180,50 @@ impl Register {
             conds.push("e.signer_key = ?".into());
             args.push(Value::Text(fold(s.trim())));
         }
-        if let Some(d) = q.from {
-            conds.push("e.date >= ?".into());
-            args.push(Value::Text(d.to_string()));
-        }
-        if let Some(d) = q.to {
-            conds.push("e.date <= ?".into());
-            args.push(Value::Text(d.to_string()));
-        }
         if let Some(s) = q.status {
             conds.push("e.status = ?".into());
             args.push(Value::Text(s.as_str().into()));
         }
-        let filter_conds = conds.clone();
-        let filter_args = args.clone();
-        if let Some(c) = q.after.as_deref() {
-            match q.sort {
-                Sort::Newest | Sort::Oldest => {
-                    let id: i64 = c.parse().map_err(|_| bad_cursor())?;
-                    let op = if q.sort == Sort::Newest { "<" } else { ">" };
-                    conds.push(format!("{id_col} {op} ?"));
-                    args.push(Value::Integer(id));
-                }
-                Sort::DateDesc | Sort::DateAsc => {
-                    let (d, id) = c.split_once('.').ok_or_else(bad_cursor)?;
-                    let d = NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| bad_cursor())?;
-                    let id: i64 = id.parse().map_err(|_| bad_cursor())?;
-                    let op = if q.sort == Sort::DateDesc { "<" } else { ">" };
-                    conds.push(format!("(e.date, e.id) {op} (?, ?)"));
-                    args.push(Value::Text(d.to_string()));
-                    args.push(Value::Integer(id));
-                }
+        let range = |conds: &mut Vec<String>,
+                     args: &mut Vec<Value>,
+                     lo: Option<NaiveDate>,
+                     hi: Option<NaiveDate>| {
+            if let Some(d) = lo {
+                conds.push("e.date >= ?".into());
+                args.push(Value::Text(d.to_string()));
+            }
+            if let Some(d) = hi {
+                conds.push("e.date <= ?".into());
+                args.push(Value::Text(d.to_string()));
+            }
+        };
+        let mut filter_conds = conds.clone();
+        let mut filter_args = args.clone();
+        range(&mut filter_conds, &mut filter_args, lo, hi);
+        match (q.after.as_deref(), q.sort) {
+            (None, _) => range(&mut conds, &mut args, lo, hi),
+            (Some(c), Sort::Newest | Sort::Oldest) => {
+                range(&mut conds, &mut args, lo, hi);
+                let id: i64 = c.parse().map_err(|_| bad_cursor())?;
+                let op = if q.sort == Sort::Newest { "<" } else { ">" };
+                conds.push(format!("{id_col} {op} ?"));
+                args.push(Value::Integer(id));
+            }
+            (Some(c), Sort::DateDesc | Sort::DateAsc) => {
+                let (d, id) = c.split_once('.').ok_or_else(bad_cursor)?;
+                let d = NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| bad_cursor())?;
+                let id: i64 = id.parse().map_err(|_| bad_cursor())?;
+                let op = if q.sort == Sort::DateDesc {
+                    hi = Some(hi.map_or(d, |h| h.min(d)));
+                    "<"
+                } else {
+                    lo = Some(lo.map_or(d, |l| l.max(d)));
+                    ">"
+                };
+                range(&mut conds, &mut args, lo, hi);
+                conds.push(format!("(e.date, e.id) {op} (?, ?)"));
+                args.push(Value::Text(d.to_string()));
+                args.push(Value::Integer(id));
             }
         }
         let order = match q.sort {
