@@ -5,6 +5,8 @@ mod new;
 mod render;
 mod validate;
 
+pub use new::skeleton;
+
 use clap::{Parser, Subcommand};
 
 /// Văn Thư: Vietnamese official documents, drafted to the letter of the law.
