@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 fn example(name: &str) -> String {
     let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/examples")
+        .join("samples")
         .join(name);
     std::fs::read_to_string(p).expect("example")
 }

@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 python3 - "$work" "$N" <<'PY'
 import json, sys, pathlib
 work, n = pathlib.Path(sys.argv[1]), int(sys.argv[2])
-ex = pathlib.Path("../shared/examples")
+ex = pathlib.Path("samples")
 srcs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(ex.glob("*.json"))]
 (work / "in").mkdir()
 for i in range(n):

@@ -142,12 +142,12 @@ fn paragraph(p: &Para, doc: &Document) -> Paragraph {
             dp = dp.set_borders(
                 ParagraphBorders::with_empty().set(border(ParagraphBorderPosition::Bottom)),
             );
-            // An empty 1 pt paragraph: the line sits right under the text above.
+            // An empty 4 pt paragraph: the line sits just under the text above.
             dp = dp.line_spacing(
                 LineSpacing::new()
                     .before(0)
                     .after(0)
-                    .line(20)
+                    .line(80)
                     .line_rule(LineSpacingType::Exact),
             );
         }

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub fn examples_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/examples")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
 }
 
 pub fn example(name: &str) -> String {
