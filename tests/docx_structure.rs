@@ -449,3 +449,23 @@ fn decision_form_prints_authority_bases_and_enacting_word() {
     assert!(texts.contains(&"- Như Điều 2;"));
     assert!(texts.contains(&"- Lưu: VT, VP."));
 }
+
+#[test]
+fn text_is_normalised_to_nfc_on_read() {
+    // "Hòa" typed with a combining grave accent (NFD) comes out precomposed.
+    let json = with(&example(CONG_VAN), |v| v["signer"]["name"] = "Phan Va\u{306}n Ho\u{300}a".into());
+    let ps = paragraphs(&render_json(&json).document);
+    assert!(ps.iter().any(|p| p.text == "Phan Văn Hòa"));
+    let d = vanthu::draft::from_json(&json).expect("valid");
+    assert_eq!(d.signer.name, "Phan Văn Hòa");
+    assert!(d.to_json().contains("Phan Văn Hòa"));
+}
+
+#[test]
+fn a_draft_round_trips_through_its_file_form() {
+    for name in [CONG_VAN, KE_HOACH] {
+        let d = vanthu::draft::from_json(&example(name)).expect("valid");
+        let again = vanthu::draft::from_json(&d.to_json()).expect("valid again");
+        assert_eq!(d, again, "{name}");
+    }
+}
