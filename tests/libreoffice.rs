@@ -92,3 +92,23 @@ fn both_examples_open_in_libreoffice() {
         assert!(pdf.len() > 10_000, "{name}: a real PDF");
     }
 }
+
+#[test]
+fn cli_renders_pdf_through_libreoffice() {
+    if !have("soffice") {
+        eprintln!("skipped: LibreOffice (soffice) not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("kh.pdf");
+    let o = Command::new(env!("CARGO_BIN_EXE_vanthu"))
+        .arg("render")
+        .arg(examples_dir().join(KE_HOACH))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = std::fs::read(&out).expect("written");
+    assert!(pdf.starts_with(b"%PDF"));
+}
