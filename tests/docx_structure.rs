@@ -239,9 +239,14 @@ fn line_lengths_follow_the_spec() {
     assert_eq!(grid.len(), 2);
     assert_eq!(
         grid.iter().sum::<i64>(),
-        11906 - 1701 - 850,
-        "the header spans the text width"
+        11906 - 1701 - 850 + 216,
+        "the header spans the text width plus the cell padding"
     );
+    let ind = tbl
+        .descendants()
+        .find(|n| n.has_tag_name((W, "tblInd")))
+        .expect("tblInd");
+    assert_eq!(wattr(ind, "w"), Some("-108"), "cell text lines up with the margins");
     let ps = paragraphs(&d.document);
     let width = |p: &P, col: i64| col - 216 - p.ind_left.unwrap_or(0) - p.ind_right.unwrap_or(0);
     // Under the motto: as long as the motto (13 pt bold ≈ 3183 twips).
@@ -453,7 +458,9 @@ fn decision_form_prints_authority_bases_and_enacting_word() {
 #[test]
 fn text_is_normalised_to_nfc_on_read() {
     // "Hòa" typed with a combining grave accent (NFD) comes out precomposed.
-    let json = with(&example(CONG_VAN), |v| v["signer"]["name"] = "Phan Va\u{306}n Ho\u{300}a".into());
+    let json = with(&example(CONG_VAN), |v| {
+        v["signer"]["name"] = "Phan Va\u{306}n Ho\u{300}a".into()
+    });
     let ps = paragraphs(&render_json(&json).document);
     assert!(ps.iter().any(|p| p.text == "Phan Văn Hòa"));
     let d = vanthu::draft::from_json(&json).expect("valid");

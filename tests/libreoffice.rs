@@ -108,7 +108,12 @@ fn cli_renders_pdf_through_libreoffice() {
         .arg(&out)
         .output()
         .expect("runs");
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let pdf = std::fs::read(&out).expect("written");
     assert!(pdf.starts_with(b"%PDF"));
 }

@@ -16,8 +16,8 @@ use crate::markup::{self, BlockKind, Inline};
 use crate::rules::{Element, Form, IssuerMark, RuleSet, ALL_ELEMENTS};
 use crate::symbol;
 
-/// Left and right padding Word puts inside a table cell (0.19 cm each side).
-const CELL_PADDING: u32 = 108 * 2;
+/// Left plus right padding Word puts inside a table cell (0.19 cm each side).
+pub const CELL_PADDING: u32 = 108 * 2;
 
 /// Lays out a draft with the default rule set of its regime.
 pub fn build(draft: &Draft) -> Result<Document> {
@@ -164,13 +164,14 @@ impl<'a> Layouter<'a> {
         let text_width = mm(rules.page.width_mm)
             - mm(rules.page.margin_left_mm)
             - mm(rules.page.margin_right_mm);
-        let left_width = (text_width as f32 * rules.header.left_share).round() as u32;
+        let table_width = text_width + CELL_PADDING;
+        let left_width = (table_width as f32 * rules.header.left_share).round() as u32;
         Layouter {
             draft,
             rules,
             text_width,
             left_width,
-            right_width: text_width - left_width,
+            right_width: table_width - left_width,
         }
     }
 
@@ -289,6 +290,7 @@ impl<'a> Layouter<'a> {
         Table {
             role: TableRole::Header,
             columns: vec![self.left_width, self.right_width],
+            indent: -((CELL_PADDING / 2) as i32),
             rows: vec![
                 vec![Cell { paras: left }, Cell { paras: right }],
                 vec![Cell { paras: left2 }, Cell { paras: right2 }],
@@ -456,9 +458,11 @@ impl<'a> Layouter<'a> {
     }
 
     fn signature(&self) -> Vec<Block> {
-        let half = self.text_width / 2;
-        let cc_width = self.text_width - (self.text_width as f32 * 0.55) as u32;
-        let sign_width = self.text_width - cc_width;
+        let table_width = self.text_width + CELL_PADDING;
+        let half = table_width / 2;
+        let cc_width = table_width - (table_width as f32 * 0.55) as u32;
+        let sign_width = table_width - cc_width;
+        let indent = -((CELL_PADDING / 2) as i32);
         let mut signer = self.signer_paras(&self.draft.signer);
         if let Some(first) = signer.first_mut() {
             first.before = Some(240);
@@ -467,6 +471,7 @@ impl<'a> Layouter<'a> {
             None => vec![Block::Table(Table {
                 role: TableRole::Signature,
                 columns: vec![cc_width, sign_width],
+                indent,
                 rows: vec![vec![
                     Cell {
                         paras: pad_first(self.cc_paras()),
@@ -482,12 +487,14 @@ impl<'a> Layouter<'a> {
                 vec![
                     Block::Table(Table {
                         role: TableRole::Signature,
-                        columns: vec![half, self.text_width - half],
+                        columns: vec![half, table_width - half],
+                        indent,
                         rows: vec![vec![Cell { paras: counter }, Cell { paras: signer }]],
                     }),
                     Block::Table(Table {
                         role: TableRole::Signature,
                         columns: vec![cc_width, sign_width],
+                        indent,
                         rows: vec![vec![
                             Cell {
                                 paras: pad_first(self.cc_paras()),

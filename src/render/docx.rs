@@ -1,8 +1,8 @@
 //! The DOCX renderer (docx-rs): walks the layout model, emits named styles and paragraphs.
 
 use docx_rs::{
-    AlignmentType, BorderType, Docx, Header, IndentLevel, LineSpacing, LineSpacingType, PageMargin,
-    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run as DRun, RunFonts,
+    AlignmentType, BorderType, Docx, Header, LineSpacing, LineSpacingType, PageMargin, Paragraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run as DRun, RunFonts,
     SpecialIndentType, Style as DStyle, StyleType, Table as DTable, TableCell, TableLayoutType,
     TableRow, WidthType,
 };
@@ -198,7 +198,7 @@ fn table(t: &Table, doc: &Document) -> DTable {
         .set_grid(t.columns.iter().map(|&w| w as usize).collect())
         .width(t.columns.iter().sum::<u32>() as usize, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
-        .indent(0)
+        .indent(t.indent)
 }
 
 /// Builds the docx-rs document for a laid-out document.
@@ -238,7 +238,6 @@ pub fn to_docx(doc: &Document) -> Docx {
             Block::Table(t) => d.add_table(table(t, doc)),
         };
     }
-    let _ = IndentLevel::new(0);
     d
 }
 
