@@ -1,14 +1,18 @@
 # Văn Thư — make run · make test · make bench
 SHELL := /bin/bash
 CARGO ?= cargo
-EXAMPLES := ../shared/examples
+EXAMPLES := samples
 
-.PHONY: all run test test-core lint bench out-examples clean
+.PHONY: all setup run test test-core lint bench out-examples clean
 
 all: test
 
+## Install what a fresh Debian/Ubuntu machine lacks (idempotent, quick when all is there).
+setup:
+	bash scripts/setup.sh
+
 ## Render the two examples to out/ (the desktop app target joins here when it lands).
-run: out-examples
+run: setup out-examples
 
 out-examples:
 	@mkdir -p out
@@ -16,7 +20,7 @@ out-examples:
 	@echo "The examples are in $$(pwd)/out: $$(ls out/*.docx | tr '\n' ' ')"
 
 ## Everything: formatting, lints, unit and integration tests (LibreOffice round trip when soffice is present).
-test: lint test-core
+test: setup lint test-core
 
 lint:
 	$(CARGO) fmt --all -- --check

@@ -6,6 +6,8 @@ mod register;
 mod render;
 mod validate;
 
+pub use new::skeleton;
+
 use clap::{Parser, Subcommand};
 
 /// Văn Thư: Vietnamese official documents, drafted to the letter of the law.

@@ -53,7 +53,13 @@ pub fn skeleton(profile: &Profile, kind: &str, year: i32) -> Option<DraftFile> {
         f.body = Some("**Điều 1.** Nội dung quyết định.\n\n**Điều 2.** Quyết định này có hiệu lực kể từ ngày ký.\n\n**Điều 3.** Chánh Văn phòng và các đơn vị, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.".into());
         f.cc = vec!["Như Điều 3".into()];
     } else {
-        f.body = Some("Nội dung văn bản.\n\n# I. MỤC ĐÍCH, YÊU CẦU\n\n- Nội dung thứ nhất.\n\n- Nội dung thứ hai./.".into());
+        let heading = match profile.regime {
+            Regime::State => "I. MỤC ĐÍCH, YÊU CẦU",
+            Regime::Party => "I - MỤC ĐÍCH, YÊU CẦU",
+        };
+        f.body = Some(format!(
+            "Nội dung văn bản.\n\n# {heading}\n\n- Nội dung thứ nhất.\n\n- Nội dung thứ hai./."
+        ));
     }
     Some(f)
 }

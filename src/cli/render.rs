@@ -7,6 +7,9 @@ use super::{report, EXIT_FAIL, EXIT_OK, EXIT_USAGE};
 use crate::error::{Error, Result};
 use crate::{draft, layout, render, rules, write};
 
+/// Threads of a batch render.
+const BATCH_THREADS: usize = 16;
+
 /// Arguments of `vanthu render`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -56,7 +59,10 @@ pub fn run(a: Args) -> i32 {
     if let Some(id) = &a.rules {
         if rules::by_id(id).is_none() {
             let ids: Vec<&str> = rules::all().iter().map(|r| r.id.as_str()).collect();
-            eprintln!("error: --rules: unknown rule set \"{id}\" (known: {})", ids.join(", "));
+            eprintln!(
+                "error: --rules: unknown rule set \"{id}\" (known: {})",
+                ids.join(", ")
+            );
             return EXIT_USAGE;
         }
     }
@@ -66,23 +72,40 @@ pub fn run(a: Args) -> i32 {
             eprintln!("error: {}: {e}", dir.display());
             return EXIT_FAIL;
         }
-        let failures: usize = a
-            .drafts
-            .par_iter()
-            .map(|p| {
-                let stem = p.file_stem().map(|s| s.to_os_string()).unwrap_or_else(|| "draft".into());
-                let out = dir.join(stem).with_extension("docx");
-                match render_one(p, &out, rules_id) {
-                    Ok(()) => 0,
-                    Err(e) => {
-                        report(p, &e);
-                        1
+        // Rendering is quick; the fsync of each atomic write is what waits, so more threads
+        // than cores keep the disk busy.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(BATCH_THREADS)
+            .build();
+        let work = || -> usize {
+            a.drafts
+                .par_iter()
+                .map(|p| {
+                    let stem = p
+                        .file_stem()
+                        .map(|s| s.to_os_string())
+                        .unwrap_or_else(|| "draft".into());
+                    let out = dir.join(stem).with_extension("docx");
+                    match render_one(p, &out, rules_id) {
+                        Ok(()) => 0,
+                        Err(e) => {
+                            report(p, &e);
+                            1
+                        }
                     }
-                }
-            })
-            .sum();
+                })
+                .sum()
+        };
+        let failures = match pool {
+            Ok(p) => p.install(work),
+            Err(_) => work(),
+        };
         let ok = a.drafts.len() - failures;
-        eprintln!("rendered {ok} of {} drafts into {}", a.drafts.len(), dir.display());
+        eprintln!(
+            "rendered {ok} of {} drafts into {}",
+            a.drafts.len(),
+            dir.display()
+        );
         return if failures == 0 { EXIT_OK } else { EXIT_FAIL };
     }
     if a.drafts.len() > 1 {

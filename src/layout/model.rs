@@ -83,7 +83,11 @@ pub enum Run {
 impl Run {
     /// Plain text in the paragraph's style.
     pub fn plain(text: impl Into<String>) -> Self {
-        Run::Text { text: text.into(), bold: None, italic: None }
+        Run::Text {
+            text: text.into(),
+            bold: None,
+            italic: None,
+        }
     }
 }
 
@@ -166,8 +170,11 @@ pub struct Cell {
 pub struct Table {
     /// What it holds, for readers of the model.
     pub role: TableRole,
-    /// Column widths, twips.
+    /// Column widths, twips (cell padding included).
     pub columns: Vec<u32>,
+    /// Shift of the table's left edge from the margin, twips: minus the cell padding, so that
+    /// the text inside the cells lines up with the margins.
+    pub indent: i32,
     /// Rows of cells, one cell per column.
     pub rows: Vec<Vec<Cell>>,
 }
