@@ -1000,7 +1000,14 @@ fn date_paging_with_many_entries_a_day_visits_each_once() {
         let mut after = None;
         loop {
             let page = reg
-                .search(&Query { year: Some(2021), from: Some(d("2021-02-01")), sort, limit: Some(7), after: after.clone(), ..Default::default() })
+                .search(&Query {
+                    year: Some(2021),
+                    from: Some(d("2021-02-01")),
+                    sort,
+                    limit: Some(7),
+                    after: after.clone(),
+                    ..Default::default()
+                })
                 .expect("page");
             seen.extend(page.items.iter().map(|e| (e.date, e.id)));
             match page.next {
@@ -1015,7 +1022,12 @@ fn date_paging_with_many_entries_a_day_visits_each_once() {
         }
         assert_eq!(seen, sorted, "{sort:?}: in order");
         let expected = reg
-            .search(&Query { year: Some(2021), from: Some(d("2021-02-01")), with_total: true, ..Default::default() })
+            .search(&Query {
+                year: Some(2021),
+                from: Some(d("2021-02-01")),
+                with_total: true,
+                ..Default::default()
+            })
             .expect("total")
             .total
             .expect("total");

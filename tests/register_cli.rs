@@ -4,7 +4,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_vanthu");
-const EXAMPLE: &str = "../shared/examples/cong-van-lang-son-2023.json";
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/samples/cong-van-lang-son-2023.json"
+);
 
 fn run(db: &Path, args: &[&str]) -> Output {
     Command::new(BIN)
