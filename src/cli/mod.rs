@@ -1,5 +1,6 @@
 //! The `vanthu` command line: a thin face over the core.
 
+mod check;
 mod kinds;
 mod new;
 mod render;
@@ -27,6 +28,9 @@ pub enum Command {
     New(new::Args),
     /// List the document types of each regime.
     Kinds(kinds::Args),
+    /// Check the text of a draft or a plain text file for spacing, spelling, consistency,
+    /// citation and form defects.
+    Check(check::Args),
 }
 
 /// Exit code: success.
@@ -60,6 +64,7 @@ where
         Command::Validate(a) => validate::run(a),
         Command::New(a) => new::run(a),
         Command::Kinds(a) => kinds::run(a),
+        Command::Check(a) => check::run(a),
     }
 }
 
