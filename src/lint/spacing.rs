@@ -51,7 +51,8 @@ fn so_glued(si: usize, src: &Source, out: &mut Vec<Raw>) {
 /// the dictionary).
 fn splits(word: &[char], need_known: bool) -> Vec<(usize, bool)> {
     let mut v = Vec::new();
-    for k in 1..word.len() {
+    // A lone vowel on the right is a doubled key (`bộô`), not a second syllable.
+    for k in 1..word.len() - 1 {
         let left: String = word[..k].iter().collect();
         let right: String = word[k..].iter().collect();
         if !syllable::is_valid(&left) || !syllable::is_valid(&right) {

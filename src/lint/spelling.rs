@@ -92,7 +92,7 @@ fn fusable(w: &str, case: Case) -> bool {
         return false;
     }
     let have_dict = dictionary::get().is_some();
-    (1..chars.len()).any(|k| {
+    (1..chars.len() - 1).any(|k| {
         let l: String = chars[..k].iter().collect();
         let r: String = chars[k..].iter().collect();
         syllable::is_valid(&l)
