@@ -33,7 +33,7 @@ fn tone_placement(doc: &Doc, out: &mut Vec<Raw>) {
             if !t.word {
                 continue;
             }
-            if let Some(a) = syllable::analyze(&t.lower) {
+            if let Some(a) = t.syl {
                 if a.placement != Placement::Neutral {
                     seen.push((si, t.start, t.end, a.placement));
                 }
@@ -88,9 +88,6 @@ fn i_key(lower: &str) -> Option<(String, bool)> {
     if !matches!(onset.as_str(), "h" | "k" | "l" | "m" | "qu" | "s" | "t") || onset == "t" && tone == 0 {
         return None;
     }
-    if !syllable::is_valid(lower) {
-        return None;
-    }
     Some((format!("{onset}{}", with_tone('i', tone)), base == 'y'))
 }
 
@@ -101,7 +98,7 @@ fn i_y(doc: &Doc, out: &mut Vec<Raw>) {
             continue;
         }
         for t in &src.tokens {
-            if !t.word || t.case != Case::Lower {
+            if !t.word || t.case != Case::Lower || t.syl.is_none() || t.end - t.start > 3 {
                 continue;
             }
             if let Some((k, y)) = i_key(&t.lower) {
@@ -167,13 +164,28 @@ fn loanwords(doc: &Doc, out: &mut Vec<Raw>) {
             }
         }
     }
+    // Every prefix of a key: a token whose letters are not one is skipped at once.
+    let mut prefixes: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for k in keys.keys() {
+        for (i, _) in k.char_indices().skip(1) {
+            prefixes.insert(k[..i].to_string());
+        }
+        prefixes.insert(k.clone());
+    }
     // Occurrences: (source, start, end, written form lower-cased).
     let mut found: HashMap<&String, Vec<(usize, usize, usize, String)>> = HashMap::new();
     for (si, src) in doc.sources.iter().enumerate() {
         let toks = &src.tokens;
-        let squashed: Vec<String> = toks.iter().map(|t| squash(&t.lower)).collect();
+        let squashed: Vec<String> = toks
+            .iter()
+            .map(|t| if t.case == Case::Lower && t.end - t.start <= 12 { squash(&t.lower) } else { String::new() })
+            .collect();
         let mut i = 0;
         while i < toks.len() {
+            if squashed[i].is_empty() || !prefixes.contains(&squashed[i]) {
+                i += 1;
+                continue;
+            }
             let mut matched = 0;
             for (key, &maxn) in &keys {
                 let mut acc = String::new();

@@ -591,6 +591,10 @@ fn header_line(c: &[char], i: usize) -> bool {
 fn abbreviations(doc: &Doc, out: &mut Vec<Raw>) {
     // Positions in reading order: (source, token index).
     let prose: Vec<usize> = (0..doc.sources.len()).filter(|&i| doc.sources[i].kind == FieldKind::Prose).collect();
+    static FIRSTS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    let firsts = FIRSTS.get_or_init(|| {
+        ABBREVIATIONS.iter().flat_map(|(_, forms)| forms.iter().filter_map(|f| f.split(' ').next())).collect()
+    });
     let mut first_use: HashMap<String, (usize, usize)> = HashMap::new();
     let mut defined: HashMap<String, (usize, usize)> = HashMap::new();
     for &si in &prose {
@@ -618,11 +622,17 @@ fn abbreviations(doc: &Doc, out: &mut Vec<Raw>) {
             first_use.entry(abbr).or_insert((si, ti));
         }
         // Known full forms written out.
-        for (abbr, forms) in ABBREVIATIONS {
-            for form in *forms {
-                let fw: Vec<&str> = form.split(' ').collect();
-                for ti in 0..toks.len() {
-                    if ti + fw.len() <= toks.len() && (0..fw.len()).all(|k| toks[ti + k].lower == fw[k]) {
+        for (ti, t) in toks.iter().enumerate() {
+            if !firsts.contains(t.lower.as_str()) {
+                continue;
+            }
+            for (abbr, forms) in ABBREVIATIONS {
+                for form in *forms {
+                    let mut fw = form.split(' ');
+                    if fw.next() != Some(t.lower.as_str()) {
+                        continue;
+                    }
+                    if fw.enumerate().all(|(k, w)| toks.get(ti + 1 + k).is_some_and(|x| x.lower == w)) {
                         defined.entry(abbr.to_string()).or_insert((si, ti));
                     }
                 }

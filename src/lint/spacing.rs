@@ -76,7 +76,7 @@ fn fused(si: usize, src: &Source, out: &mut Vec<Raw>) {
         if !t.word || !matches!(t.case, Case::Lower | Case::Title) || t.end - t.start < 3 {
             continue;
         }
-        if syllable::is_valid(&t.lower) || spelling::is_allowed(&t.lower) {
+        if t.syl.is_some() || spelling::is_allowed(&t.lower) {
             continue;
         }
         let w = &src.chars[t.start..t.end];

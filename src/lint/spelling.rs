@@ -2,6 +2,9 @@
 //! installed), and valid syllables in a known wrong pair (`chuẩn đoán` → `chẩn đoán`).
 //! Names, abbreviations, symbols, numbers and common loanwords are not misspellings.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
 use super::syllable::{self, lower_char, split_tone, upper_char};
 use super::text::{Case, Source};
 use super::{dictionary, Doc, Raw, Severity};
@@ -105,20 +108,22 @@ fn fusable(w: &str, case: Case) -> bool {
 
 /// Runs the spelling rules.
 pub fn check(doc: &Doc, out: &mut Vec<Raw>) {
+    // One dictionary look-up per distinct word.
+    let mut known: HashMap<String, bool> = HashMap::new();
     for (si, src) in doc.sources.iter().enumerate() {
-        syllables(si, src, out);
+        syllables(si, src, &mut known, out);
         pairs(si, src, out);
     }
 }
 
-fn syllables(si: usize, src: &Source, out: &mut Vec<Raw>) {
+fn syllables(si: usize, src: &Source, known: &mut HashMap<String, bool>, out: &mut Vec<Raw>) {
     for t in &src.tokens {
         if !t.word || t.end - t.start < 2 || is_allowed(&t.lower) {
             continue;
         }
-        let word: String = src.chars[t.start..t.end].iter().collect();
-        let valid = syllable::is_valid(&t.lower);
+        let valid = t.syl.is_some();
         if !valid {
+            let word: String = src.chars[t.start..t.end].iter().collect();
             let flag = match t.case {
                 Case::Lower => true,
                 // Abbreviations (UBND, QLVHGĐ) and names carry no tone mark when invalid.
@@ -137,7 +142,18 @@ fn syllables(si: usize, src: &Source, out: &mut Vec<Raw>) {
             }
             continue;
         }
-        if t.case == Case::Lower && dictionary::knows(&t.lower) == Some(false) {
+        let unknown = t.case == Case::Lower
+            && dictionary::get().is_some()
+            && match known.get(&t.lower) {
+                Some(&k) => !k,
+                None => {
+                    let k = dictionary::knows(&t.lower) == Some(true);
+                    known.insert(t.lower.clone(), k);
+                    !k
+                }
+            };
+        if unknown {
+            let word: String = src.chars[t.start..t.end].iter().collect();
             out.push(Raw::new(
                 si,
                 "spelling.unknown",
@@ -165,17 +181,33 @@ pub fn same_case(like: &str, s: &str) -> String {
 }
 
 fn pairs(si: usize, src: &Source, out: &mut Vec<Raw>) {
-    use std::sync::OnceLock;
-    static KEYS: OnceLock<Vec<(Vec<String>, &'static str)>> = OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
-        PAIRS
+    type Keys = (Vec<(Vec<String>, &'static str)>, HashSet<String>);
+    static KEYS: OnceLock<Keys> = OnceLock::new();
+    let (keys, firsts) = KEYS.get_or_init(|| {
+        let keys: Vec<(Vec<String>, &'static str)> = PAIRS
             .iter()
             .map(|(w, r)| (w.split(' ').map(syllable::key).collect(), *r))
-            .collect()
+            .collect();
+        let mut firsts = HashSet::new();
+        for (k, _) in &keys {
+            firsts.insert(k[0].clone());
+            if let Some(w) = syllable::to_placement(&k[0], syllable::Placement::Old) {
+                firsts.insert(w);
+            }
+        }
+        (keys, firsts)
     });
     let toks = &src.tokens;
-    let tkeys: Vec<String> = toks.iter().map(|t| if t.word { syllable::key(&t.lower) } else { String::new() }).collect();
+    let mut tkeys: Vec<String> = vec![String::new(); toks.len()];
     for i in 0..toks.len() {
+        if !toks[i].word || !firsts.contains(&toks[i].lower) {
+            continue;
+        }
+        for k in i..(i + 3).min(toks.len()) {
+            if tkeys[k].is_empty() && toks[k].word {
+                tkeys[k] = syllable::key(&toks[k].lower);
+            }
+        }
         for (wrong, right) in keys {
             let n = wrong.len();
             if i + n > toks.len() || tkeys[i] != wrong[0] {

@@ -1,7 +1,7 @@
 //! A rule-based validator of Vietnamese syllables: onset, rhyme and tone rules, with both the
 //! old (`hóa`, `thủy`) and the new (`hoá`, `thuỷ`) tone placement accepted.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The vowels with their six tone forms: level, grave, hook, tilde, acute, dot.
@@ -22,10 +22,70 @@ oam oan oang oanh oap oat oac oach oăm oăn oăng oăt oăc oen oet oeng \
 uân uâng uât uên uêch uênh uêt uynh uych uyt uyên uyêt uyp";
 
 /// Onsets, longest first.
-const ONSETS: [&str; 27] = [
-    "ngh", "nh", "ng", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g",
-    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+const ONSETS: [(&str, &[char]); 27] = [
+    ("ngh", &['n', 'g', 'h']),
+    ("nh", &['n', 'h']),
+    ("ng", &['n', 'g']),
+    ("ch", &['c', 'h']),
+    ("gh", &['g', 'h']),
+    ("gi", &['g', 'i']),
+    ("kh", &['k', 'h']),
+    ("ph", &['p', 'h']),
+    ("th", &['t', 'h']),
+    ("tr", &['t', 'r']),
+    ("qu", &['q', 'u']),
+    ("b", &['b']),
+    ("c", &['c']),
+    ("d", &['d']),
+    ("đ", &['đ']),
+    ("g", &['g']),
+    ("h", &['h']),
+    ("k", &['k']),
+    ("l", &['l']),
+    ("m", &['m']),
+    ("n", &['n']),
+    ("p", &['p']),
+    ("r", &['r']),
+    ("s", &['s']),
+    ("t", &['t']),
+    ("v", &['v']),
+    ("x", &['x']),
 ];
+
+/// A rhyme spelled into a stack buffer (no allocation).
+struct Buf {
+    b: [u8; 40],
+    n: usize,
+}
+
+impl Buf {
+    fn new() -> Buf {
+        Buf { b: [0; 40], n: 0 }
+    }
+    fn push(&mut self, c: char) -> bool {
+        if self.n + 4 > self.b.len() {
+            return false;
+        }
+        self.n += c.encode_utf8(&mut self.b[self.n..]).len();
+        true
+    }
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.b[..self.n]).unwrap_or("")
+    }
+}
+
+fn in_rhymes(prefix: Option<char>, rest: &[char]) -> bool {
+    let mut b = Buf::new();
+    if let Some(p) = prefix {
+        b.push(p);
+    }
+    for &c in rest {
+        if !b.push(c) {
+            return false;
+        }
+    }
+    rhymes().contains(b.as_str())
+}
 
 /// Where the tone mark of a syllable sits, for the rhymes where usage differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -52,14 +112,20 @@ pub struct Analysis {
     pub other_index: Option<usize>,
 }
 
-fn table() -> &'static HashMap<char, (char, u8)> {
-    static T: OnceLock<HashMap<char, (char, u8)>> = OnceLock::new();
+/// Vowel table indexed by code point (up to U+1EFF): (toneless lower-case vowel, tone, upper).
+fn table() -> &'static [Option<(char, u8, bool)>] {
+    static T: OnceLock<Vec<Option<(char, u8, bool)>>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = vec![None; 0x1F00];
         for row in ROWS {
             let chars: Vec<char> = row.chars().collect();
             for (t, &c) in chars.iter().enumerate() {
-                m.insert(c, (chars[0], t as u8));
+                m[c as usize] = Some((chars[0], t as u8, false));
+                for u in c.to_uppercase() {
+                    if (u as usize) < m.len() {
+                        m[u as usize] = Some((chars[0], t as u8, true));
+                    }
+                }
             }
         }
         m
@@ -73,7 +139,15 @@ fn rhymes() -> &'static HashSet<&'static str> {
 
 /// Splits a lower-case vowel into its toneless form and its tone; `None` for other characters.
 pub fn split_tone(c: char) -> Option<(char, u8)> {
-    table().get(&c).copied()
+    match table().get(c as usize) {
+        Some(Some((b, t, false))) => Some((*b, *t)),
+        _ => None,
+    }
+}
+
+/// Like [`split_tone`] for a vowel of either case.
+fn split_any(c: char) -> Option<(char, u8)> {
+    table().get(c as usize).copied().flatten().map(|(b, t, _)| (b, t))
 }
 
 /// The lower-case vowel `base` (toneless) with tone `tone`.
@@ -94,11 +168,7 @@ pub fn is_vowel(c: char) -> bool {
 
 /// Whether a character is a letter of the Vietnamese alphabet (either case), `f j w z` included.
 pub fn is_letter(c: char) -> bool {
-    if c.is_ascii_alphabetic() {
-        return true;
-    }
-    let l = lower_char(c);
-    l == 'đ' || split_tone(l).is_some()
+    c.is_ascii_alphabetic() || c == 'đ' || c == 'Đ' || split_any(c).is_some()
 }
 
 /// Lower-cases one character (Vietnamese letters map to one character).
@@ -132,19 +202,28 @@ fn has_modifier(c: char) -> bool {
 
 /// Allowed tone positions inside a toneless rhyme: (the usual one, the other style's one).
 fn tone_positions(r: &[char]) -> Option<(usize, Option<usize>)> {
-    let vowels: Vec<usize> = (0..r.len()).filter(|&i| is_vowel(r[i])).collect();
-    let &last_vowel = vowels.last()?;
-    if let Some(&i) = vowels.iter().rev().find(|&&i| has_modifier(r[i])) {
+    let mut vowels = [0usize; 8];
+    let mut nv = 0;
+    for (i, &c) in r.iter().enumerate() {
+        if is_vowel(c) && nv < vowels.len() {
+            vowels[nv] = i;
+            nv += 1;
+        }
+    }
+    if nv == 0 {
+        return None;
+    }
+    let last_vowel = vowels[nv - 1];
+    if let Some(&i) = vowels[..nv].iter().rev().find(|&&i| has_modifier(r[i])) {
         return Some((i, None));
     }
     if last_vowel + 1 < r.len() {
         return Some((last_vowel, None));
     }
-    match vowels.len() {
+    match nv {
         3 => Some((vowels[1], None)),
         2 => {
-            let s: String = r.iter().collect();
-            if matches!(s.as_str(), "oa" | "oe" | "uy") {
+            if matches!(r, ['o', 'a'] | ['o', 'e'] | ['u', 'y']) {
                 Some((vowels[0], Some(vowels[1])))
             } else {
                 Some((vowels[0], None))
@@ -156,12 +235,15 @@ fn tone_positions(r: &[char]) -> Option<(usize, Option<usize>)> {
 
 /// Analyses one word (letters only, any case). `None` when it is not a Vietnamese syllable.
 pub fn analyze(word: &str) -> Option<Analysis> {
-    let mut base: Vec<char> = Vec::with_capacity(8);
+    let mut base = ['\0'; 8];
+    let mut len = 0;
     let mut tone = 0u8;
     let mut tone_index = None;
     for (i, c) in word.chars().enumerate() {
-        let c = lower_char(c);
-        if let Some((b, t)) = split_tone(c) {
+        if len == base.len() {
+            return None;
+        }
+        if let Some((b, t)) = split_any(c) {
             if t != 0 {
                 if tone_index.is_some() {
                     return None;
@@ -169,76 +251,65 @@ pub fn analyze(word: &str) -> Option<Analysis> {
                 tone = t;
                 tone_index = Some(i);
             }
-            base.push(b);
-        } else if is_consonant(c) {
-            base.push(c);
+            base[len] = b;
         } else {
-            return None;
+            let l = lower_char(c);
+            if !is_consonant(l) {
+                return None;
+            }
+            base[len] = l;
         }
-        if base.len() > 8 {
-            return None;
-        }
+        len += 1;
     }
+    let base = &base[..len];
     if base.is_empty() {
         return None;
     }
-    let onset = ONSETS
+    let (onset, oc) = ONSETS
         .iter()
-        .find(|o| {
-            let oc: Vec<char> = o.chars().collect();
-            base.len() >= oc.len() && base[..oc.len()] == oc[..]
-        })
+        .find(|(_, oc)| base.len() >= oc.len() && base[..oc.len()] == oc[..])
         .copied()
-        .unwrap_or("");
-    let olen = onset.chars().count();
-    // Candidate splits: (rhyme start, rhyme as spelled for the set, start of the tone zone).
-    let mut candidates: Vec<(String, usize)> = Vec::with_capacity(2);
-    let rest: String = base[olen..].iter().collect();
+        .unwrap_or(("", &[]));
+    let rest = &base[oc.len()..];
+    // Candidate rhymes: (the rhyme's characters, where it starts in the word).
+    let mut cands: [(&[char], usize); 2] = [(&[], usize::MAX); 2];
+    let mut nc = 0;
+    let mut gi_shared = false;
     match onset {
         "qu" => {
-            let first = rest.chars().next()?;
-            let r = if matches!(first, 'a' | 'ă' | 'e') {
-                format!("o{rest}")
-            } else {
-                format!("u{rest}")
-            };
-            if rhymes().contains(r.as_str()) && !rest.is_empty() {
-                candidates.push((rest.clone(), 2));
+            let first = *rest.first()?;
+            let medial = if matches!(first, 'a' | 'ă' | 'e') { 'o' } else { 'u' };
+            if in_rhymes(Some(medial), rest) {
+                cands[0] = (rest, 2);
+                nc = 1;
             }
         }
         "gi" => {
-            let first = rest.chars().next();
-            if rhymes().contains(rest.as_str()) {
-                candidates.push((rest.clone(), 2));
+            if in_rhymes(None, rest) {
+                cands[nc] = (rest, 2);
+                nc += 1;
             }
-            if first.is_none_or(|f| !is_vowel(f) || f == 'ê') {
-                let r = format!("i{rest}");
-                if rhymes().contains(r.as_str()) {
-                    candidates.push((r, 1));
-                }
+            if rest.first().is_none_or(|&f| !is_vowel(f) || f == 'ê') && in_rhymes(None, &base[1..]) {
+                cands[nc] = (&base[1..], 1);
+                nc += 1;
+                gi_shared = true;
             }
         }
         _ => {
-            if !onset_fits(onset, &rest) {
+            if !onset_fits(onset, rest) || !in_rhymes(None, rest) {
                 return None;
             }
-            candidates.push((rest.clone(), olen));
+            cands[0] = (rest, oc.len());
+            nc = 1;
         }
     }
-    for (rhyme, start) in candidates {
-        let rc: Vec<char> = rhyme.chars().collect();
-        if onset != "qu" && !rhymes().contains(rhyme.as_str()) {
+    let _ = gi_shared;
+    for &(rc, start) in &cands[..nc] {
+        let stop = matches!(rc.last(), Some('p' | 't' | 'c')) || rc.ends_with(&['c', 'h']);
+        if stop && !matches!(tone, 4 | 5) {
             continue;
         }
-        let stop = matches!(rc.last(), Some('p' | 't' | 'c')) || rhyme.ends_with("ch");
-        if stop && !matches!(tone, 0 | 4 | 5) {
-            continue;
-        }
-        if stop && tone == 0 {
-            // A stop-final rhyme always carries sắc or nặng.
-            continue;
-        }
-        let Some((main, other)) = tone_positions(&rc) else {
+        let Some((main, other)) = tone_positions(rc) else {
             continue;
         };
         let Some(ti) = tone_index else {
@@ -269,17 +340,19 @@ pub fn analyze(word: &str) -> Option<Analysis> {
     None
 }
 
-fn onset_fits(onset: &str, rest: &str) -> bool {
-    let Some(f) = rest.chars().next() else {
+fn onset_fits(onset: &str, rest: &[char]) -> bool {
+    let Some(&f) = rest.first() else {
         return false;
     };
     let front = matches!(f, 'i' | 'e' | 'ê' | 'y');
+    let medial = matches!(rest, ['o', 'a' | 'ă' | 'e', ..] | ['u', 'y' | 'â' | 'ê' | 'ơ', ..]);
     match onset {
-        "c" => !front && !(rest.starts_with("oa") || rest.starts_with("oă") || rest.starts_with("oe") || rest.starts_with("uy") || rest.starts_with("uâ") || rest.starts_with("uê") || rest.starts_with("uơ")),
-        "k" | "gh" | "ngh" => front && f != 'y' || (onset == "k" && rest == "y"),
+        "c" => !front && !medial,
+        "k" => front && f != 'y' || rest == ['y'],
+        "gh" | "ngh" => front && f != 'y',
         "g" | "ng" => !front,
-        "" => !rest.starts_with("iê"),
-        _ => !(f == 'y' && rest != "y"),
+        "" => !matches!(rest, ['i', 'ê', ..]),
+        _ => !(f == 'y' && rest.len() > 1),
     }
 }
 

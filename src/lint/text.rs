@@ -1,7 +1,9 @@
 //! The checked texts: one per field, body markup stripped with a map back to the field's
 //! characters, and the word tokens of each.
 
-use super::syllable::{is_letter, lower_char};
+use std::collections::HashMap;
+
+use super::syllable::{self, is_letter, lower_char, Analysis};
 
 /// What kind of text a field holds, which decides the rules that read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +48,8 @@ pub struct Token {
     pub word: bool,
     /// Case pattern of the core.
     pub case: Case,
+    /// The syllable analysis of a letters-only core (`None`: not a Vietnamese syllable).
+    pub syl: Option<Analysis>,
 }
 
 impl Token {
@@ -210,6 +214,8 @@ fn is_core_char(c: char) -> bool {
 /// Splits a text into whitespace-separated chunks and trims their punctuation.
 pub fn tokenize(chars: &[char]) -> Vec<Token> {
     let mut out = Vec::with_capacity(chars.len() / 5);
+    // One analysis per distinct word.
+    let mut memo: HashMap<String, Option<Analysis>> = HashMap::new();
     let mut i = 0;
     while i < chars.len() {
         if chars[i].is_whitespace() {
@@ -235,7 +241,20 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
         let core = &chars[s..e];
         let word = core.iter().all(|&c| is_letter(c));
         let lower: String = core.iter().map(|&c| lower_char(c)).collect();
+        let syl = if word {
+            match memo.get(&lower) {
+                Some(a) => *a,
+                None => {
+                    let a = syllable::analyze(&lower);
+                    memo.insert(lower.clone(), a);
+                    a
+                }
+            }
+        } else {
+            None
+        };
         out.push(Token {
+            syl,
             start: s,
             end: e,
             chunk_start: cs,
