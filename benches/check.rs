@@ -10,7 +10,10 @@ use vanthu::lint;
 const PAGE_CHARS: usize = 2_500;
 
 fn ten_pages() -> vanthu::Draft {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/clean/examples/cong-van-lang-son-2023.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/clean/examples/cong-van-lang-son-2023.json"
+    );
     let mut d = vanthu::draft::load(Path::new(path)).expect("example");
     let one = d.body.clone();
     let mut body = String::new();
@@ -30,9 +33,15 @@ fn bench(c: &mut Criterion) {
     eprintln!(
         "10-page draft: {} characters of body, dictionary {}",
         d.body.chars().count(),
-        if dict_loaded { "loaded" } else { "not installed" }
+        if dict_loaded {
+            "loaded"
+        } else {
+            "not installed"
+        }
     );
-    c.bench_function("check_draft 10 pages (warm)", |b| b.iter(|| black_box(lint::check_draft(black_box(&d)))));
+    c.bench_function("check_draft 10 pages (warm)", |b| {
+        b.iter(|| black_box(lint::check_draft(black_box(&d))))
+    });
     let mut g = c.benchmark_group("dictionary");
     g.sample_size(10);
     let dir = Path::new(lint::dictionary::DEFAULT_DIR);

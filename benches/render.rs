@@ -1,1 +1,3 @@
-fn main(){}
+//! DOCX rendering benchmark (placeholder until the renderer bench lands).
+
+fn main() {}

@@ -166,9 +166,7 @@ impl Error {
             Error::Io { path, .. } => format!("Không đọc/ghi được tệp {}.", path.display()),
             Error::Rules { id, .. } => format!("Bộ quy tắc {id} bị lỗi."),
             Error::Render(_) => "Không tạo được tệp DOCX.".to_string(),
-            Error::Convert(_) => {
-                "Không chuyển được sang PDF (cần cài LibreOffice).".to_string()
-            }
+            Error::Convert(_) => "Không chuyển được sang PDF (cần cài LibreOffice).".to_string(),
             Error::Other { message, .. } => message.clone(),
         }
     }

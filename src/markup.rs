@@ -211,12 +211,17 @@ mod tests {
     use super::*;
 
     fn text(t: &str, bold: bool, italic: bool) -> Inline {
-        Inline::Text { text: t.into(), bold, italic }
+        Inline::Text {
+            text: t.into(),
+            bold,
+            italic,
+        }
     }
 
     #[test]
     fn headings_dashes_and_paragraphs() {
-        let b = parse("# I. MỤC ĐÍCH\n\n## 1. Nội dung\n\n### a) Chi tiết\n\n- một\n\nđoạn\ndòng hai");
+        let b =
+            parse("# I. MỤC ĐÍCH\n\n## 1. Nội dung\n\n### a) Chi tiết\n\n- một\n\nđoạn\ndòng hai");
         let kinds: Vec<_> = b.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,
@@ -230,7 +235,14 @@ mod tests {
         );
         assert_eq!(b[0].plain_text(), "I. MỤC ĐÍCH");
         assert_eq!(b[3].plain_text(), "- một");
-        assert_eq!(b[4].inlines, vec![text("đoạn", false, false), Inline::Break, text("dòng hai", false, false)]);
+        assert_eq!(
+            b[4].inlines,
+            vec![
+                text("đoạn", false, false),
+                Inline::Break,
+                text("dòng hai", false, false)
+            ]
+        );
     }
 
     #[test]
@@ -250,7 +262,10 @@ mod tests {
     fn unmatched_markers_stay_literal() {
         assert_eq!(parse_inlines("a ** b"), vec![text("a ** b", false, false)]);
         assert_eq!(parse_inlines("5 * 3"), vec![text("5 * 3", false, false)]);
-        assert_eq!(parse_inlines("**a *b** c"), vec![text("a *b", true, false), text(" c", false, false)]);
+        assert_eq!(
+            parse_inlines("**a *b** c"),
+            vec![text("a *b", true, false), text(" c", false, false)]
+        );
     }
 
     #[test]

@@ -74,9 +74,18 @@ impl Profile {
                 code: "SVHTTDL".into(),
                 place: "Lạng Sơn".into(),
                 units: vec![
-                    Unit { code: "VP".into(), name: "Văn phòng Sở".into() },
-                    Unit { code: "QLVHGĐ".into(), name: "Phòng Quản lý văn hóa và Gia đình".into() },
-                    Unit { code: "KHTC".into(), name: "Phòng Kế hoạch - Tài chính".into() },
+                    Unit {
+                        code: "VP".into(),
+                        name: "Văn phòng Sở".into(),
+                    },
+                    Unit {
+                        code: "QLVHGĐ".into(),
+                        name: "Phòng Quản lý văn hóa và Gia đình".into(),
+                    },
+                    Unit {
+                        code: "KHTC".into(),
+                        name: "Phòng Kế hoạch - Tài chính".into(),
+                    },
                 ],
                 signers: vec![
                     ProfileSigner {
@@ -96,7 +105,11 @@ impl Profile {
                     "Các đơn vị trực thuộc Sở".into(),
                     "Phòng Văn hóa và Thông tin các huyện, thành phố".into(),
                 ],
-                cc: vec!["Như trên".into(), "Văn phòng UBND tỉnh (b/c)".into(), "Giám đốc, các Phó Giám đốc Sở".into()],
+                cc: vec![
+                    "Như trên".into(),
+                    "Văn phòng UBND tỉnh (b/c)".into(),
+                    "Giám đốc, các Phó Giám đốc Sở".into(),
+                ],
                 archive: Some("VT".into()),
             },
             Regime::Party => Profile {
@@ -105,7 +118,10 @@ impl Profile {
                 name: "TỈNH ỦY".into(),
                 code: "TU".into(),
                 place: "Bình Định".into(),
-                units: vec![Unit { code: "VPTU".into(), name: "Văn phòng Tỉnh ủy".into() }],
+                units: vec![Unit {
+                    code: "VPTU".into(),
+                    name: "Văn phòng Tỉnh ủy".into(),
+                }],
                 signers: vec![
                     ProfileSigner {
                         authority: Some("TM".into()),
@@ -120,7 +136,9 @@ impl Profile {
                         name: "Lê Kim Toàn".into(),
                     },
                 ],
-                recipients: vec!["Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy".into()],
+                recipients: vec![
+                    "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy".into()
+                ],
                 cc: vec!["Các đ/c UVBTV Tỉnh ủy".into(), "Các ban của Tỉnh ủy".into()],
                 archive: Some("Văn phòng Tỉnh ủy".into()),
             },

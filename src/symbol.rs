@@ -58,7 +58,11 @@ pub fn line(draft: &Draft, rules: &RuleSet) -> String {
 /// `ngày 05 tháng 02 năm 2024`: day below 10 and months 1, 2 take a leading zero.
 pub fn date_words(date: NaiveDate) -> String {
     let m = date.month();
-    let month = if m <= 2 { format!("{m:02}") } else { m.to_string() };
+    let month = if m <= 2 {
+        format!("{m:02}")
+    } else {
+        m.to_string()
+    };
     format!("ngày {:02} tháng {} năm {}", date.day(), month, date.year())
 }
 
@@ -85,13 +89,25 @@ mod tests {
     fn state_and_party_symbols() {
         let st = rules::by_id("nd30-2020").expect("nd30");
         let pa = rules::by_id("hd36-2018").expect("hd36");
-        assert_eq!(compose(st, "cong-van", Some(5), "SVHTTDL", Some("QLVHGĐ")), "05/SVHTTDL-QLVHGĐ");
-        assert_eq!(compose(st, "cong-van", None, "SVHTTDL", Some("QLVHGĐ")), "      /SVHTTDL-QLVHGĐ");
-        assert_eq!(compose(st, "ke-hoach", Some(12), "UBND", Some("VX")), "12/KH-UBND");
+        assert_eq!(
+            compose(st, "cong-van", Some(5), "SVHTTDL", Some("QLVHGĐ")),
+            "05/SVHTTDL-QLVHGĐ"
+        );
+        assert_eq!(
+            compose(st, "cong-van", None, "SVHTTDL", Some("QLVHGĐ")),
+            "      /SVHTTDL-QLVHGĐ"
+        );
+        assert_eq!(
+            compose(st, "ke-hoach", Some(12), "UBND", Some("VX")),
+            "12/KH-UBND"
+        );
         assert_eq!(compose(st, "quy-dinh", Some(3), "BNV", None), "03/QyĐ-BNV");
         assert_eq!(compose(st, "cong-van", Some(40), "UBND", None), "40/UBND");
         assert_eq!(compose(pa, "ke-hoach", Some(175), "TU", None), "175-KH/TU");
-        assert_eq!(compose(pa, "cong-van", Some(1184), "BTGTU", None), "1184-CV/BTGTU");
+        assert_eq!(
+            compose(pa, "cong-van", Some(1184), "BTGTU", None),
+            "1184-CV/BTGTU"
+        );
         assert_eq!(compose(pa, "quy-dinh", Some(8), "TW", None), "08-QĐi/TW");
         assert_eq!(compose(pa, "ke-hoach", None, "TU", None), "     -KH/TU");
     }
@@ -104,6 +120,9 @@ mod tests {
         assert_eq!(date_words(d(2019, 6, 29)), "ngày 29 tháng 6 năm 2019");
         assert_eq!(date_words(d(2018, 4, 3)), "ngày 03 tháng 4 năm 2018");
         assert_eq!(date_words(d(2023, 12, 31)), "ngày 31 tháng 12 năm 2023");
-        assert_eq!(place_date("Lạng Sơn", None, 2023), "Lạng Sơn, ngày    tháng    năm 2023");
+        assert_eq!(
+            place_date("Lạng Sơn", None, 2023),
+            "Lạng Sơn, ngày    tháng    năm 2023"
+        );
     }
 }

@@ -8,11 +8,16 @@ use vanthu::lint::{self, Finding};
 const PAGE_CHARS: usize = 2_500;
 
 fn corpus(sub: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(sub)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(sub)
 }
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).expect("corpus dir").map(|e| e.expect("entry").path()).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("corpus dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
@@ -49,7 +54,12 @@ fn assert_offsets(p: &Path, f: &[Finding]) {
     } else {
         let chars: Vec<char> = std::fs::read_to_string(p).expect("read").chars().collect();
         for x in f {
-            assert_eq!(chars[x.start..x.end].iter().collect::<String>(), x.excerpt, "{}: {x:?}", p.display());
+            assert_eq!(
+                chars[x.start..x.end].iter().collect::<String>(),
+                x.excerpt,
+                "{}: {x:?}",
+                p.display()
+            );
         }
     }
 }
@@ -57,26 +67,34 @@ fn assert_offsets(p: &Path, f: &[Finding]) {
 #[test]
 fn precision_on_clean_official_text() {
     let root = corpus("clean");
-    let known: Vec<(String, String, String)> = std::fs::read_to_string(root.join("known-defects.tsv"))
-        .expect("known defects")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| {
-            let v: Vec<&str> = l.split('\t').collect();
-            (v[0].to_string(), v[1].to_string(), v[2].to_string())
-        })
-        .collect();
+    let known: Vec<(String, String, String)> =
+        std::fs::read_to_string(root.join("known-defects.tsv"))
+            .expect("known defects")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| {
+                let v: Vec<&str> = l.split('\t').collect();
+                (v[0].to_string(), v[1].to_string(), v[2].to_string())
+            })
+            .collect();
     let mut list = Vec::new();
     files(&root, &mut list);
     let (mut chars, mut false_pos, mut real) = (0usize, Vec::new(), 0usize);
     let mut seen_known = vec![false; known.len()];
     for p in &list {
-        let rel = p.strip_prefix(&root).expect("rel").to_string_lossy().replace('\\', "/");
+        let rel = p
+            .strip_prefix(&root)
+            .expect("rel")
+            .to_string_lossy()
+            .replace('\\', "/");
         let (n, f) = check_file(p);
         assert_offsets(p, &f);
         chars += n;
         for x in f {
-            match known.iter().position(|k| k.0 == rel && k.1 == x.rule && k.2 == x.excerpt) {
+            match known
+                .iter()
+                .position(|k| k.0 == rel && k.1 == x.rule && k.2 == x.excerpt)
+            {
                 Some(i) => {
                     seen_known[i] = true;
                     real += 1;
@@ -90,8 +108,14 @@ fn precision_on_clean_official_text() {
     for f in &false_pos {
         eprintln!("  false positive: {f}");
     }
-    assert!(pages >= 20, "the clean corpus must hold 20 pages or more, has {pages}");
-    assert!(false_pos.len() * 10 <= pages, "more than 1 false positive per 10 pages: {false_pos:#?}");
+    assert!(
+        pages >= 20,
+        "the clean corpus must hold 20 pages or more, has {pages}"
+    );
+    assert!(
+        false_pos.len() * 10 <= pages,
+        "more than 1 false positive per 10 pages: {false_pos:#?}"
+    );
     for (k, seen) in known.iter().zip(&seen_known) {
         assert!(*seen, "known defect not reported: {k:?}");
     }
@@ -109,11 +133,17 @@ fn recall_on_annotated_defects() {
         total += 1;
         let f = lint::check_text(&t);
         if !f.iter().any(|x| x.rule == rule && x.excerpt == excerpt) {
-            missed.push(format!("{rule} {excerpt:?} in {t:?}: got {:?}", f.iter().map(|x| (&x.rule, &x.excerpt)).collect::<Vec<_>>()));
+            missed.push(format!(
+                "{rule} {excerpt:?} in {t:?}: got {:?}",
+                f.iter().map(|x| (&x.rule, &x.excerpt)).collect::<Vec<_>>()
+            ));
         }
     }
     let recall = (total - missed.len()) as f64 / total as f64;
-    eprintln!("defect corpus: {total} annotated defects, recall {:.1} %", recall * 100.0);
+    eprintln!(
+        "defect corpus: {total} annotated defects, recall {:.1} %",
+        recall * 100.0
+    );
     for m in &missed {
         eprintln!("  missed: {m}");
     }
@@ -130,9 +160,12 @@ fn recall_on_a_draft_with_defects() {
     for line in expected.lines().filter(|l| !l.trim().is_empty()) {
         let v: Vec<&str> = line.split('\t').collect();
         assert!(
-            f.iter().any(|x| x.field.as_deref() == Some(v[0]) && x.rule == v[1] && x.excerpt == v[2]),
+            f.iter()
+                .any(|x| x.field.as_deref() == Some(v[0]) && x.rule == v[1] && x.excerpt == v[2]),
             "missed {line:?}; got {:#?}",
-            f.iter().map(|x| (&x.field, &x.rule, &x.excerpt)).collect::<Vec<_>>()
+            f.iter()
+                .map(|x| (&x.field, &x.rule, &x.excerpt))
+                .collect::<Vec<_>>()
         );
     }
 }

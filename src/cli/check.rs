@@ -30,7 +30,8 @@ enum Input {
 }
 
 fn is_draft(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
 /// Reads a plain text file: refused when over the draft file limit, binary, or not UTF-8.
@@ -40,9 +41,15 @@ fn read_text(path: &Path) -> Result<String> {
     let limit = draft::LIMITS.file_bytes;
     let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut bytes = Vec::new();
-    f.take(limit + 1).read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
+    f.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
     if bytes.len() as u64 > limit {
-        return Err(Error::TooLarge { field: "file".into(), size: bytes.len() as u64, limit });
+        return Err(Error::TooLarge {
+            field: "file".into(),
+            size: bytes.len() as u64,
+            limit,
+        });
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(Error::Parse {
@@ -52,7 +59,10 @@ fn read_text(path: &Path) -> Result<String> {
     }
     let text = std::str::from_utf8(&bytes).map_err(|e| Error::Parse {
         field: ".".into(),
-        message: format!("not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
+        message: format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        ),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     Ok(text.nfc().collect())
@@ -68,7 +78,10 @@ fn load(path: &Path) -> Result<Input> {
 
 /// The default output of `--fix`: `letter.txt` → `letter.fixed.txt`.
 pub fn fixed_path(path: &Path) -> PathBuf {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
     let name = match path.extension() {
         Some(e) => format!("{stem}.fixed.{}", e.to_string_lossy()),
         None => format!("{stem}.fixed"),
@@ -86,7 +99,12 @@ pub fn format_line(file: &Path, f: &Finding) -> String {
         Some(x) => format!(" [→ «{x}»]"),
         None => String::new(),
     };
-    format!("{} {} {loc}: {}{fix}", f.severity.as_str(), f.rule, f.message)
+    format!(
+        "{} {} {loc}: {}{fix}",
+        f.severity.as_str(),
+        f.rule,
+        f.message
+    )
 }
 
 /// Runs the command.
@@ -103,7 +121,10 @@ pub fn run(a: Args) -> i32 {
         Input::Text(t) => lint::check_text(t),
     };
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".into()));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".into())
+        );
     } else {
         for f in &findings {
             println!("{}", format_line(&a.file, f));

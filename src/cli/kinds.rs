@@ -40,7 +40,11 @@ pub fn run(a: Args) -> i32 {
     for r in sets {
         println!("{} ({}): {}", r.regime.as_str(), r.id, r.title);
         for k in &r.kinds {
-            let abbr = if k.abbr.is_empty() { "—" } else { k.abbr.as_str() };
+            let abbr = if k.abbr.is_empty() {
+                "—"
+            } else {
+                k.abbr.as_str()
+            };
             println!("  {:<18} {:<5} {}", k.slug, abbr, k.name);
         }
     }

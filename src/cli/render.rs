@@ -56,7 +56,10 @@ pub fn run(a: Args) -> i32 {
     if let Some(id) = &a.rules {
         if rules::by_id(id).is_none() {
             let ids: Vec<&str> = rules::all().iter().map(|r| r.id.as_str()).collect();
-            eprintln!("error: --rules: unknown rule set \"{id}\" (known: {})", ids.join(", "));
+            eprintln!(
+                "error: --rules: unknown rule set \"{id}\" (known: {})",
+                ids.join(", ")
+            );
             return EXIT_USAGE;
         }
     }
@@ -70,7 +73,10 @@ pub fn run(a: Args) -> i32 {
             .drafts
             .par_iter()
             .map(|p| {
-                let stem = p.file_stem().map(|s| s.to_os_string()).unwrap_or_else(|| "draft".into());
+                let stem = p
+                    .file_stem()
+                    .map(|s| s.to_os_string())
+                    .unwrap_or_else(|| "draft".into());
                 let out = dir.join(stem).with_extension("docx");
                 match render_one(p, &out, rules_id) {
                     Ok(()) => 0,
@@ -82,7 +88,11 @@ pub fn run(a: Args) -> i32 {
             })
             .sum();
         let ok = a.drafts.len() - failures;
-        eprintln!("rendered {ok} of {} drafts into {}", a.drafts.len(), dir.display());
+        eprintln!(
+            "rendered {ok} of {} drafts into {}",
+            a.drafts.len(),
+            dir.display()
+        );
         return if failures == 0 { EXIT_OK } else { EXIT_FAIL };
     }
     if a.drafts.len() > 1 {

@@ -209,7 +209,10 @@ pub(crate) fn text_of(bytes: &[u8]) -> Result<&str> {
     }
     let text = std::str::from_utf8(bytes).map_err(|e| Error::Parse {
         field: ".".into(),
-        message: format!("not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
+        message: format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        ),
     })?;
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }

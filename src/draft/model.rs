@@ -55,7 +55,11 @@ impl Urgency {
 
     /// The slug used in drafts.
     pub fn slug(self) -> &'static str {
-        Self::ALL.iter().find(|(_, v)| *v == self).map(|(s, _)| *s).unwrap_or("khan")
+        Self::ALL
+            .iter()
+            .find(|(_, v)| *v == self)
+            .map(|(s, _)| *s)
+            .unwrap_or("khan")
     }
 
     /// The printed mark.
@@ -89,7 +93,11 @@ impl Secrecy {
 
     /// The slug used in drafts.
     pub fn slug(self) -> &'static str {
-        Self::ALL.iter().find(|(_, v)| *v == self).map(|(s, _)| *s).unwrap_or("mat")
+        Self::ALL
+            .iter()
+            .find(|(_, v)| *v == self)
+            .map(|(s, _)| *s)
+            .unwrap_or("mat")
     }
 
     /// The printed mark.
@@ -129,7 +137,11 @@ impl Authority {
 
     /// The slug used in drafts (`TM`, `KT`, …).
     pub fn slug(self) -> &'static str {
-        Self::ALL.iter().find(|(_, v)| *v == self).map(|(s, _)| *s).unwrap_or("TM")
+        Self::ALL
+            .iter()
+            .find(|(_, v)| *v == self)
+            .map(|(s, _)| *s)
+            .unwrap_or("TM")
     }
 }
 

@@ -44,7 +44,13 @@ impl Checker {
         self.errors.push(e);
     }
 
-    fn text(&mut self, field: &str, v: &Option<String>, required: bool, cap: usize) -> Option<String> {
+    fn text(
+        &mut self,
+        field: &str,
+        v: &Option<String>,
+        required: bool,
+        cap: usize,
+    ) -> Option<String> {
         match v.as_deref().map(str::trim) {
             Some("") | None => {
                 if required {
@@ -61,8 +67,14 @@ impl Checker {
                         format!("too long ({n} characters, limit {cap})"),
                     ));
                 }
-                if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
-                    self.push(FieldError::new(field, "invalid_value", "contains control characters"));
+                if s.chars()
+                    .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+                {
+                    self.push(FieldError::new(
+                        field,
+                        "invalid_value",
+                        "contains control characters",
+                    ));
                 }
                 Some(s.to_string())
             }
@@ -80,9 +92,8 @@ impl Checker {
         let mut out = Vec::with_capacity(v.len());
         for (i, s) in v.iter().enumerate() {
             let path = format!("{field}[{i}]");
-            match self.text(&path, &Some(s.clone()), true, cap) {
-                Some(t) => out.push(t),
-                None => {}
+            if let Some(t) = self.text(&path, &Some(s.clone()), true, cap) {
+                out.push(t);
             }
         }
         out
@@ -100,7 +111,10 @@ impl Checker {
                 self.push(FieldError::new(
                     field,
                     "invalid_value",
-                    format!("unknown value \"{s}\" (expected {} or null)", names.join(", ")),
+                    format!(
+                        "unknown value \"{s}\" (expected {} or null)",
+                        names.join(", ")
+                    ),
                 ));
                 None
             }
@@ -138,7 +152,11 @@ pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    if !b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()) {
+    if !b
+        .iter()
+        .enumerate()
+        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    {
         return None;
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
@@ -161,7 +179,10 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
         Some(other) => c.push(FieldError::new(
             "format",
             "invalid_value",
-            format!("unsupported format \"{other}\" (expected \"{}\")", super::FORMAT),
+            format!(
+                "unsupported format \"{other}\" (expected \"{}\")",
+                super::FORMAT
+            ),
         )),
     }
 
@@ -208,21 +229,38 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
     let issuer = match &file.issuer {
         None => {
             c.push(FieldError::required("issuer"));
-            Issuer { parent: None, name: String::new(), code: String::new() }
+            Issuer {
+                parent: None,
+                name: String::new(),
+                code: String::new(),
+            }
         }
         Some(i) => Issuer {
             parent: c.text("issuer.parent", &i.parent, false, LIMITS.line_chars),
-            name: c.text("issuer.name", &i.name, true, LIMITS.line_chars).unwrap_or_default(),
+            name: c
+                .text("issuer.name", &i.name, true, LIMITS.line_chars)
+                .unwrap_or_default(),
             code: c.text("issuer.code", &i.code, true, 40).unwrap_or_default(),
         },
     };
     if issuer.code.chars().any(char::is_whitespace) {
-        c.push(FieldError::new("issuer.code", "invalid_value", "must not contain spaces"));
+        c.push(FieldError::new(
+            "issuer.code",
+            "invalid_value",
+            "must not contain spaces",
+        ));
     }
 
     let unit_code = c.text("unit_code", &file.unit_code, false, 40);
-    if unit_code.as_deref().is_some_and(|u| u.chars().any(char::is_whitespace)) {
-        c.push(FieldError::new("unit_code", "invalid_value", "must not contain spaces"));
+    if unit_code
+        .as_deref()
+        .is_some_and(|u| u.chars().any(char::is_whitespace))
+    {
+        c.push(FieldError::new(
+            "unit_code",
+            "invalid_value",
+            "must not contain spaces",
+        ));
     }
 
     let number = match file.number {
@@ -232,13 +270,18 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
             c.push(FieldError::new(
                 "number",
                 "out_of_range",
-                format!("must be between 1 and {} or null (got {n})", LIMITS.max_number),
+                format!(
+                    "must be between 1 and {} or null (got {n})",
+                    LIMITS.max_number
+                ),
             ));
             None
         }
     };
 
-    let place = c.text("place", &file.place, true, LIMITS.line_chars).unwrap_or_default();
+    let place = c
+        .text("place", &file.place, true, LIMITS.line_chars)
+        .unwrap_or_default();
 
     let date = match file.date.as_deref() {
         None | Some("") => None,
@@ -258,17 +301,29 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
         None => None,
         Some(y) if (1900..=2999).contains(&y) => Some(y as i32),
         Some(y) => {
-            c.push(FieldError::new("year", "out_of_range", format!("must be between 1900 and 2999 (got {y})")));
+            c.push(FieldError::new(
+                "year",
+                "out_of_range",
+                format!("must be between 1900 and 2999 (got {y})"),
+            ));
             None
         }
     };
     if file.date.as_deref().unwrap_or("").is_empty() && file.year.is_none() {
-        c.push(FieldError::new("year", "required", "required when date is null"));
+        c.push(FieldError::new(
+            "year",
+            "required",
+            "required when date is null",
+        ));
     }
     if let (Some(d), Some(y)) = (date, year) {
         use chrono::Datelike;
         if d.year() != y {
-            c.push(FieldError::new("year", "invalid_value", format!("{y} differs from the date's year {}", d.year())));
+            c.push(FieldError::new(
+                "year",
+                "invalid_value",
+                format!("{y} differs from the date's year {}", d.year()),
+            ));
         }
     }
 
@@ -277,15 +332,30 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
     let circulation = c.text("circulation", &file.circulation, false, LIMITS.line_chars);
 
     let subject_use = kind_rule.map(|k| k.subject).unwrap_or(FieldUse::Optional);
-    let subject = c.text("subject", &file.subject, subject_use == FieldUse::Required, LIMITS.paragraph_chars);
+    let subject = c.text(
+        "subject",
+        &file.subject,
+        subject_use == FieldUse::Required,
+        LIMITS.paragraph_chars,
+    );
     if subject.is_some() && subject_use == FieldUse::None {
-        c.push(FieldError::new("subject", "not_allowed", "this kind of document has no trích yếu"));
+        c.push(FieldError::new(
+            "subject",
+            "not_allowed",
+            "this kind of document has no trích yếu",
+        ));
     }
 
-    let recipients_use = kind_rule.map(|k| k.recipients).unwrap_or(FieldUse::Optional);
+    let recipients_use = kind_rule
+        .map(|k| k.recipients)
+        .unwrap_or(FieldUse::Optional);
     let recipients = c.list("recipients", &file.recipients, LIMITS.paragraph_chars);
     if recipients.is_empty() && file.recipients.is_empty() && recipients_use == FieldUse::Required {
-        c.push(FieldError::new("recipients", "required", "required (at least one Kính gửi entry)"));
+        c.push(FieldError::new(
+            "recipients",
+            "required",
+            "required (at least one Kính gửi entry)",
+        ));
     }
 
     let body = match file.body.as_deref() {
@@ -297,7 +367,11 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
             c.push(FieldError::new(
                 "body",
                 "too_long",
-                format!("too long ({} bytes, limit {} bytes)", b.len(), LIMITS.body_bytes),
+                format!(
+                    "too long ({} bytes, limit {} bytes)",
+                    b.len(),
+                    LIMITS.body_bytes
+                ),
             ));
             String::new()
         }
@@ -316,12 +390,21 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
         None => None,
         Some(n) if (1..=1_000_000).contains(&n) => Some(n as u32),
         Some(n) => {
-            c.push(FieldError::new("copies", "out_of_range", format!("must be between 1 and 1000000 (got {n})")));
+            c.push(FieldError::new(
+                "copies",
+                "out_of_range",
+                format!("must be between 1 and 1000000 (got {n})"),
+            ));
             None
         }
     };
     let attachments = c.list("attachments", &file.attachments, LIMITS.paragraph_chars);
-    let authority_line = c.text("authority_line", &file.authority_line, false, LIMITS.line_chars);
+    let authority_line = c.text(
+        "authority_line",
+        &file.authority_line,
+        false,
+        LIMITS.line_chars,
+    );
     let bases = c.list("bases", &file.bases, LIMITS.paragraph_chars);
     let proposal = c.text("proposal", &file.proposal, false, LIMITS.paragraph_chars);
     let countersigner = c.signer("countersigner", &file.countersigner, false);
@@ -339,10 +422,18 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
     };
     if status == Status::Final {
         if number.is_none() && file.number.is_none() {
-            c.push(FieldError::new("number", "required", "required when status is \"final\""));
+            c.push(FieldError::new(
+                "number",
+                "required",
+                "required when status is \"final\"",
+            ));
         }
         if date.is_none() && file.date.as_deref().unwrap_or("").is_empty() {
-            c.push(FieldError::new("date", "required", "required when status is \"final\""));
+            c.push(FieldError::new(
+                "date",
+                "required",
+                "required when status is \"final\"",
+            ));
         }
     }
 
@@ -352,7 +443,11 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
                 c.push(FieldError::new(
                     "signer.authority",
                     "invalid_value",
-                    format!("\"{}\" is not a signing authority of {}", a.slug(), rules.id),
+                    format!(
+                        "\"{}\" is not a signing authority of {}",
+                        a.slug(),
+                        rules.id
+                    ),
                 ));
             }
         }
@@ -362,7 +457,9 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
         return Err(Error::Invalid(FieldErrors(c.errors)));
     }
     let (Some(regime), Some(signer)) = (regime, signer) else {
-        return Err(Error::Invalid(FieldErrors(vec![FieldError::required("regime")])));
+        return Err(Error::Invalid(FieldErrors(vec![FieldError::required(
+            "regime",
+        )])));
     };
     Ok(Draft {
         regime,

@@ -30,7 +30,11 @@ pub fn build_with(draft: &Draft, rules: &RuleSet) -> Result<Document> {
         return Err(Error::Invalid(FieldErrors(vec![FieldError::new(
             "regime",
             "invalid_value",
-            format!("rule set {} is for regime {}", rules.id, rules.regime.as_str()),
+            format!(
+                "rule set {} is for regime {}",
+                rules.id,
+                rules.regime.as_str()
+            ),
         )])));
     }
     let kind = rules.kind(&draft.kind).ok_or_else(|| {
@@ -46,19 +50,32 @@ pub fn build_with(draft: &Draft, rules: &RuleSet) -> Result<Document> {
     if let Some(c) = &draft.circulation {
         blocks.push(Block::Para(l.frame(Element::Circulation, &upper(c), true)));
     }
-    blocks.push(Block::Table(l.header(kind.form == Form::Letter, &kind.subject_prefix)));
-    for mark in [draft.secrecy.map(|s| s.label()), draft.urgency.map(|u| u.label())]
-        .into_iter()
-        .flatten()
+    blocks.push(Block::Table(
+        l.header(kind.form == Form::Letter, &kind.subject_prefix),
+    ));
+    for mark in [
+        draft.secrecy.map(|s| s.label()),
+        draft.urgency.map(|u| u.label()),
+    ]
+    .into_iter()
+    .flatten()
     {
         blocks.push(Block::Para(l.frame(Element::Mark, mark, false)));
     }
     if kind.form != Form::Letter {
-        blocks.push(Block::Para(Para::text(Element::TypeName, upper(&kind.name))));
+        blocks.push(Block::Para(Para::text(
+            Element::TypeName,
+            upper(&kind.name),
+        )));
         if let Some(s) = &draft.subject {
             blocks.push(Block::Para(l.lines(Element::Subject, s)));
             if rules.header.subject_rule {
-                blocks.push(Block::Para(l.rule_under(Element::Subject, s, rules.header.subject_rule_share, l.text_width)));
+                blocks.push(Block::Para(l.rule_under(
+                    Element::Subject,
+                    s,
+                    rules.header.subject_rule_share,
+                    l.text_width,
+                )));
             }
         }
     }
@@ -144,7 +161,8 @@ struct Layouter<'a> {
 
 impl<'a> Layouter<'a> {
     fn new(draft: &'a Draft, rules: &'a RuleSet) -> Self {
-        let text_width = mm(rules.page.width_mm - rules.page.margin_left_mm - rules.page.margin_right_mm);
+        let text_width =
+            mm(rules.page.width_mm - rules.page.margin_left_mm - rules.page.margin_right_mm);
         let left_width = (text_width as f32 * rules.header.left_share).round() as u32;
         Layouter {
             draft,
@@ -196,7 +214,11 @@ impl<'a> Layouter<'a> {
 
     /// A drawn line of width `w` centred in `room` (a cell or the text width).
     fn rule(&self, w: u32, room: u32) -> Para {
-        let inner = if room == self.text_width { room } else { room.saturating_sub(CELL_PADDING) };
+        let inner = if room == self.text_width {
+            room
+        } else {
+            room.saturating_sub(CELL_PADDING)
+        };
         let side = inner.saturating_sub(w) / 2;
         let mut p = Para::new(Element::IssuerMark, Vec::new());
         p.border = Some(Border::Bottom);
@@ -278,7 +300,10 @@ impl<'a> Layouter<'a> {
         let label = "Kính gửi: ";
         let recipients = &self.draft.recipients;
         if recipients.len() == 1 {
-            let mut p = Para::text(Element::Greeting, format!("{label}{}", strip_end(&recipients[0])));
+            let mut p = Para::text(
+                Element::Greeting,
+                format!("{label}{}", strip_end(&recipients[0])),
+            );
             p.align = Some(crate::rules::Align::Center);
             return vec![p];
         }
@@ -318,7 +343,10 @@ impl<'a> Layouter<'a> {
         let n = d.bases.len();
         for (i, b) in d.bases.iter().enumerate() {
             let last = i + 1 == n && d.proposal.is_none();
-            out.push(Para::text(Element::Basis, format!("{}{}", strip_end(b), if last { "." } else { ";" })));
+            out.push(Para::text(
+                Element::Basis,
+                format!("{}{}", strip_end(b), if last { "." } else { ";" }),
+            ));
         }
         if let Some(p) = &d.proposal {
             out.push(Para::text(Element::Basis, format!("{}.", strip_end(p))));
@@ -368,8 +396,15 @@ impl<'a> Layouter<'a> {
         if missing.is_empty() {
             return None;
         }
-        let list = missing.iter().map(|a| strip_end(a)).collect::<Vec<_>>().join("; ");
-        Some(Para::text(Element::Attachment, format!("(Kèm theo: {list}.)")))
+        let list = missing
+            .iter()
+            .map(|a| strip_end(a))
+            .collect::<Vec<_>>()
+            .join("; ");
+        Some(Para::text(
+            Element::Attachment,
+            format!("(Kèm theo: {list}.)"),
+        ))
     }
 
     fn signer_paras(&self, s: &crate::draft::Signer) -> Vec<Para> {
@@ -377,7 +412,10 @@ impl<'a> Layouter<'a> {
         match (s.authority, &s.on_behalf_of) {
             (Some(a), Some(who)) => {
                 let prefix = self.rules.signer.prefix(a).unwrap_or(a.slug());
-                out.push(Para::text(Element::SignAuthority, format!("{prefix} {}", upper(who.trim()))));
+                out.push(Para::text(
+                    Element::SignAuthority,
+                    format!("{prefix} {}", upper(who.trim())),
+                ));
                 out.push(self.lines(Element::SignTitle, &s.title));
             }
             _ => out.push(self.lines(Element::SignAuthority, &s.title)),
@@ -404,9 +442,15 @@ impl<'a> Layouter<'a> {
             (None, None) => {}
         }
         for c in &d.cc {
-            out.push(Para::text(Element::CcLine, format!("- {}{}", strip_end(c), cc.line_end)));
+            out.push(Para::text(
+                Element::CcLine,
+                format!("- {}{}", strip_end(c), cc.line_end),
+            ));
         }
-        out.push(Para::text(Element::CcLine, format!("- {}{}", strip_end(&archive), cc.last_end)));
+        out.push(Para::text(
+            Element::CcLine,
+            format!("- {}{}", strip_end(&archive), cc.last_end),
+        ));
         out
     }
 
@@ -422,7 +466,12 @@ impl<'a> Layouter<'a> {
             None => vec![Block::Table(Table {
                 role: TableRole::Signature,
                 columns: vec![cc_width, sign_width],
-                rows: vec![vec![Cell { paras: pad_first(self.cc_paras()) }, Cell { paras: signer }]],
+                rows: vec![vec![
+                    Cell {
+                        paras: pad_first(self.cc_paras()),
+                    },
+                    Cell { paras: signer },
+                ]],
             })],
             Some(cs) => {
                 let mut counter = self.signer_paras(cs);
@@ -438,7 +487,12 @@ impl<'a> Layouter<'a> {
                     Block::Table(Table {
                         role: TableRole::Signature,
                         columns: vec![cc_width, sign_width],
-                        rows: vec![vec![Cell { paras: pad_first(self.cc_paras()) }, Cell { paras: Vec::new() }]],
+                        rows: vec![vec![
+                            Cell {
+                                paras: pad_first(self.cc_paras()),
+                            },
+                            Cell { paras: Vec::new() },
+                        ]],
                     }),
                 ]
             }
@@ -457,8 +511,16 @@ fn pad_first(mut paras: Vec<Para>) -> Vec<Para> {
 /// `Phần I`, `Chương II`, `Mục 1`, `Tiểu mục 2`, `Phần thứ nhất`: centred headings.
 fn is_part_heading(text: &str) -> bool {
     let t = text.trim();
-    ["Phần ", "Chương ", "Mục ", "Tiểu mục ", "PHẦN ", "CHƯƠNG ", "MỤC "]
-        .iter()
-        .any(|p| t.starts_with(p))
+    [
+        "Phần ",
+        "Chương ",
+        "Mục ",
+        "Tiểu mục ",
+        "PHẦN ",
+        "CHƯƠNG ",
+        "MỤC ",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
         && t.chars().count() <= 40
 }

@@ -83,7 +83,11 @@ pub enum Run {
 impl Run {
     /// Plain text in the paragraph's style.
     pub fn plain(text: impl Into<String>) -> Self {
-        Run::Text { text: text.into(), bold: None, italic: None }
+        Run::Text {
+            text: text.into(),
+            bold: None,
+            italic: None,
+        }
     }
 }
 

@@ -9,10 +9,32 @@ use super::{Doc, Raw, Severity};
 
 /// Document types that are cited as `<type> số <number and symbol>`.
 const TYPES: &[&str] = &[
-    "công văn", "quyết định", "kế hoạch", "nghị quyết", "nghị định", "thông tư", "chỉ thị",
-    "thông báo", "báo cáo", "tờ trình", "hướng dẫn", "kết luận", "quy định", "quy chế",
-    "chương trình", "đề án", "thông tri", "công điện", "giấy mời", "pháp lệnh", "thông cáo",
-    "phương án", "văn bản", "luật", "thông tư liên tịch", "nghị quyết liên tịch",
+    "công văn",
+    "quyết định",
+    "kế hoạch",
+    "nghị quyết",
+    "nghị định",
+    "thông tư",
+    "chỉ thị",
+    "thông báo",
+    "báo cáo",
+    "tờ trình",
+    "hướng dẫn",
+    "kết luận",
+    "quy định",
+    "quy chế",
+    "chương trình",
+    "đề án",
+    "thông tri",
+    "công điện",
+    "giấy mời",
+    "pháp lệnh",
+    "thông cáo",
+    "phương án",
+    "văn bản",
+    "luật",
+    "thông tư liên tịch",
+    "nghị quyết liên tịch",
 ];
 
 /// A citation found in a text.
@@ -69,10 +91,17 @@ pub fn find(si: usize, src: &Source) -> Vec<Citation> {
         let mut has_issuer = false;
         if let Some(next) = toks.get(i + 2) {
             let between: String = src.slice(n.chunk_end, next.chunk_start);
-            if next.lower == "ngày" && !between.contains('\n') && (trailing.is_empty() || trailing == ",") {
+            if next.lower == "ngày"
+                && !between.contains('\n')
+                && (trailing.is_empty() || trailing == ",")
+            {
                 comma_date = Some(trailing == ",");
                 // `ngày 16/5/2023` or `ngày 05 tháng 3 năm 2020`, then `của`.
-                let after = if toks.get(i + 4).is_some_and(|t| t.lower == "tháng") { i + 8 } else { i + 4 };
+                let after = if toks.get(i + 4).is_some_and(|t| t.lower == "tháng") {
+                    i + 8
+                } else {
+                    i + 4
+                };
                 has_issuer = toks.get(after).is_some_and(|t| t.lower == "của");
             }
         }
@@ -91,11 +120,17 @@ pub fn find(si: usize, src: &Source) -> Vec<Citation> {
 fn is_party_body(code: &str) -> bool {
     let c = code.trim_end_matches(|ch: char| ch.is_ascii_digit());
     matches!(c, "TU" | "TW" | "HU" | "ĐU" | "QU" | "TƯ" | "ĐĐ" | "BCSĐ")
-        || (c.len() > 2 && (c.ends_with("TU") || c.ends_with("TW")) && c.starts_with(['B', 'V', 'U']))
+        || (c.len() > 2
+            && (c.ends_with("TU") || c.ends_with("TW"))
+            && c.starts_with(['B', 'V', 'U']))
 }
 
 fn is_state_body(code: &str) -> bool {
-    code.contains("UBND") || code.contains("HĐND") || code == "CP" || code == "TTg" || code.ends_with("-CP")
+    code.contains("UBND")
+        || code.contains("HĐND")
+        || code == "CP"
+        || code == "TTg"
+        || code.ends_with("-CP")
 }
 
 /// The regime form a symbol token is written in, when it mixes the forms: a message.
@@ -144,7 +179,14 @@ pub fn check(doc: &Doc, out: &mut Vec<Raw>) {
         }
         let symbol = src.slice(c.number.start, c.number.end);
         if let Some(m) = mixed_form(&symbol) {
-            out.push(Raw::new(c.src, "citations.symbol-regime", Severity::Warning, c.number.start, c.number.end, m));
+            out.push(Raw::new(
+                c.src,
+                "citations.symbol-regime",
+                Severity::Warning,
+                c.number.start,
+                c.number.end,
+                m,
+            ));
         }
         let first = seen.insert(symbol.to_uppercase());
         // Laws and decrees carry their year in the symbol; the date rule is for the rest.
@@ -193,7 +235,11 @@ fn style(doc: &Doc, all: &[Citation], out: &mut Vec<Raw>) {
         } else {
             (n.end, n.end + 1, String::new())
         };
-        let (have, want) = if target { ("số X ngày", "số X, ngày") } else { ("số X, ngày", "số X ngày") };
+        let (have, want) = if target {
+            ("số X ngày", "số X, ngày")
+        } else {
+            ("số X, ngày", "số X ngày")
+        };
         out.push(
             Raw::new(
                 c.src,

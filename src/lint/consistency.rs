@@ -85,7 +85,9 @@ fn i_key(lower: &str) -> Option<(String, bool)> {
         return None;
     }
     let onset: String = head.iter().collect();
-    if !matches!(onset.as_str(), "h" | "k" | "l" | "m" | "qu" | "s" | "t") || onset == "t" && tone == 0 {
+    if !matches!(onset.as_str(), "h" | "k" | "l" | "m" | "qu" | "s" | "t")
+        || onset == "t" && tone == 0
+    {
         return None;
     }
     Some((format!("{onset}{}", with_tone('i', tone)), base == 'y'))
@@ -144,20 +146,42 @@ fn i_y(doc: &Doc, out: &mut Vec<Raw>) {
 
 /// Loanwords written several ways in practice, in their usual Vietnamese spelling.
 const LOANWORDS: &[&str] = &[
-    "pa nô", "áp phích", "băng rôn", "ô tô", "ti vi", "ra đi ô", "vi rút", "in tơ nét", "xi măng",
-    "bê tông", "ki ốt", "ga ra", "công te nơ", "ka ra ô kê",
+    "pa nô",
+    "áp phích",
+    "băng rôn",
+    "ô tô",
+    "ti vi",
+    "ra đi ô",
+    "vi rút",
+    "in tơ nét",
+    "xi măng",
+    "bê tông",
+    "ki ốt",
+    "ga ra",
+    "công te nơ",
+    "ka ra ô kê",
 ];
 
 fn loanwords(doc: &Doc, out: &mut Vec<Raw>) {
     // Keys: the letters without diacritics, spaces or hyphens (`pano`).
-    let squash = |s: &str| -> String { syllable::bare(s).chars().filter(|c| c.is_alphabetic()).collect() };
+    let squash = |s: &str| -> String {
+        syllable::bare(s)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect()
+    };
     let mut keys: HashMap<String, usize> = HashMap::new();
     for w in LOANWORDS {
         keys.insert(squash(w), w.split(' ').count());
     }
     for src in &doc.sources {
         for t in &src.tokens {
-            if t.case == Case::Lower && t.lower.contains('-') && t.lower.split('-').all(|p| !p.is_empty() && p.chars().all(syllable::is_letter)) {
+            if t.case == Case::Lower
+                && t.lower.contains('-')
+                && t.lower
+                    .split('-')
+                    .all(|p| !p.is_empty() && p.chars().all(syllable::is_letter))
+            {
                 let n = t.lower.split('-').count();
                 let e = keys.entry(squash(&t.lower)).or_insert(n);
                 *e = (*e).max(n);
@@ -176,9 +200,21 @@ fn loanwords(doc: &Doc, out: &mut Vec<Raw>) {
     let mut found: HashMap<&String, Vec<(usize, usize, usize, String)>> = HashMap::new();
     for (si, src) in doc.sources.iter().enumerate() {
         let toks = &src.tokens;
+        let firsts: std::collections::HashSet<char> =
+            keys.keys().filter_map(|k| k.chars().next()).collect();
         let squashed: Vec<String> = toks
             .iter()
-            .map(|t| if t.case == Case::Lower && t.end - t.start <= 12 { squash(&t.lower) } else { String::new() })
+            .map(|t| {
+                let first = t.lower.chars().next().map(syllable::bare_char);
+                if t.case == Case::Lower
+                    && t.end - t.start <= 12
+                    && first.is_some_and(|f| firsts.contains(&f))
+                {
+                    squash(&t.lower)
+                } else {
+                    String::new()
+                }
+            })
             .collect();
         let mut i = 0;
         while i < toks.len() {
@@ -191,13 +227,22 @@ fn loanwords(doc: &Doc, out: &mut Vec<Raw>) {
                 let mut acc = String::new();
                 for n in 1..=maxn.max(1) {
                     let j = i + n - 1;
-                    if j >= toks.len() || !toks[j].lower.chars().all(|c| syllable::is_letter(c) || c == '-') {
+                    if j >= toks.len()
+                        || !toks[j]
+                            .lower
+                            .chars()
+                            .all(|c| syllable::is_letter(c) || c == '-')
+                    {
                         break;
                     }
                     if n > 1 && !toks[j - 1].tight_with(&toks[j], &src.chars) {
                         break;
                     }
-                    acc.push_str(&squashed[j]);
+                    if j == i {
+                        acc.push_str(&squashed[j]);
+                    } else {
+                        acc.push_str(&squash(&toks[j].lower));
+                    }
                     if acc.len() > key.len() || !key.starts_with(acc.as_str()) {
                         break;
                     }
@@ -231,7 +276,12 @@ fn loanwords(doc: &Doc, out: &mut Vec<Raw>) {
             continue;
         }
         // The most frequent form; on a tie, the first written.
-        let best = counts.iter().enumerate().max_by_key(|(i, c)| (c.1, usize::MAX - i)).map(|(_, c)| c.0.clone()).unwrap_or_default();
+        let best = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, c)| (c.1, usize::MAX - i))
+            .map(|(_, c)| c.0.clone())
+            .unwrap_or_default();
         for (si, s, e, form) in v {
             if *form == best {
                 continue;

@@ -60,7 +60,8 @@ fn dir() -> Option<PathBuf> {
 /// The installed dictionary, loaded on first use and kept for the life of the process.
 pub fn get() -> Option<&'static Dictionary> {
     static D: OnceLock<Option<Dictionary>> = OnceLock::new();
-    D.get_or_init(|| dir().and_then(|d| Dictionary::load_from(&d))).as_ref()
+    D.get_or_init(|| dir().and_then(|d| Dictionary::load_from(&d)))
+        .as_ref()
 }
 
 /// Whether a lower-case syllable is known: `None` when no dictionary is installed.

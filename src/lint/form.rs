@@ -36,7 +36,13 @@ pub fn check(doc: &Doc, out: &mut Vec<Raw>) {
     abbreviations(doc, out);
 }
 
-const STATE_PREFIXES: [(&str, &str); 5] = [("TM", "T/M"), ("KT", "K/T"), ("TL", "T/L"), ("TUQ", "T/UQ"), ("Q", "Q.")];
+const STATE_PREFIXES: [(&str, &str); 5] = [
+    ("TM", "T/M"),
+    ("KT", "K/T"),
+    ("TL", "T/L"),
+    ("TUQ", "T/UQ"),
+    ("Q", "Q."),
+];
 
 fn word_start(c: &[char], i: usize) -> bool {
     i == 0 || !(is_letter(c[i - 1]) || c[i - 1].is_ascii_digit() || c[i - 1] == '/')
@@ -63,8 +69,12 @@ fn sign_prefix(doc: &Doc, si: usize, src: &Source, out: &mut Vec<Raw>) {
                             .fix(format!("{abbr}. ")),
                     );
                 }
-                let spaced_cap = next == Some(' ') && c.get(j + 2).is_some_and(|n| n.is_uppercase());
-                if doc.ctx.regime == Some(Regime::Party) && abbr != "Q" && (spaced_cap || next.is_some_and(|n| n.is_uppercase())) {
+                let spaced_cap =
+                    next == Some(' ') && c.get(j + 2).is_some_and(|n| n.is_uppercase());
+                if doc.ctx.regime == Some(Regime::Party)
+                    && abbr != "Q"
+                    && (spaced_cap || next.is_some_and(|n| n.is_uppercase()))
+                {
                     out.push(
                         Raw::new(si, "form.sign-prefix-regime", Severity::Error, i, j + 1, format!("Văn bản của Đảng ghi thẩm quyền ký «{party}», không dùng «{abbr}.» (thể thức Nghị định 30)."))
                             .fix(party),
@@ -103,9 +113,13 @@ fn typed_prefix(doc: &Doc, out: &mut Vec<Raw>) {
         let text: String = src.chars.iter().collect();
         let t = text.trim_start();
         let lead = src.chars.len() - t.chars().count();
-        let found = STATE_PREFIXES.iter().flat_map(|(a, b)| [format!("{a}."), b.to_string()]).find(|p| {
-            t.starts_with(p.as_str()) && t[p.len()..].starts_with(|c: char| c == ' ' || c.is_uppercase())
-        });
+        let found = STATE_PREFIXES
+            .iter()
+            .flat_map(|(a, b)| [format!("{a}."), b.to_string()])
+            .find(|p| {
+                t.starts_with(p.as_str())
+                    && t[p.len()..].starts_with(|c: char| c == ' ' || c.is_uppercase())
+            });
         let Some(p) = found else { continue };
         let plen = p.chars().count();
         let mut e = lead + plen;
@@ -120,14 +134,20 @@ fn typed_prefix(doc: &Doc, out: &mut Vec<Raw>) {
             e,
             format!("«{p}» là thẩm quyền ký: chọn ở mục thẩm quyền (signer.authority), không gõ vào «{f}» (sẽ in lặp)."),
         );
-        out.push(if f.ends_with(".on_behalf_of") { r.fix("") } else { r });
+        out.push(if f.ends_with(".on_behalf_of") {
+            r.fix("")
+        } else {
+            r
+        });
     }
 }
 
 fn blanks(si: usize, src: &Source, out: &mut Vec<Raw>) {
     let c = &src.chars;
     for t in &src.tokens {
-        if !matches!(t.lower.as_str(), "ngày" | "tháng" | "số") || t.end != t.chunk_end && src.slice(t.end, t.chunk_end) != ":" {
+        if !matches!(t.lower.as_str(), "ngày" | "tháng" | "số")
+            || t.end != t.chunk_end && src.slice(t.end, t.chunk_end) != ":"
+        {
             continue;
         }
         let mut j = t.chunk_end;
@@ -135,25 +155,95 @@ fn blanks(si: usize, src: &Source, out: &mut Vec<Raw>) {
             j += 1;
         }
         let gap = j - t.chunk_end;
-        let blank = matches!(c.get(j), Some('…' | '_')) || c[j.min(c.len())..].starts_with(&['.', '.'])
-            || gap >= 2 && (c.get(j) == Some(&'/') || c[j..].starts_with(&['t', 'h', 'á', 'n', 'g']) || c[j..].starts_with(&['n', 'ă', 'm']));
+        let blank = matches!(c.get(j), Some('…' | '_'))
+            || c[j.min(c.len())..].starts_with(&['.', '.'])
+            || gap >= 2
+                && (c.get(j) == Some(&'/')
+                    || c[j..].starts_with(&['t', 'h', 'á', 'n', 'g'])
+                    || c[j..].starts_with(&['n', 'ă', 'm']));
         if blank {
-            out.push(Raw::new(si, "form.blank-in-final", Severity::Error, t.start, j, "Văn bản đã đánh dấu chính thức nhưng còn để trống số hoặc ngày tháng."));
+            out.push(Raw::new(
+                si,
+                "form.blank-in-final",
+                Severity::Error,
+                t.start,
+                j,
+                "Văn bản đã đánh dấu chính thức nhưng còn để trống số hoặc ngày tháng.",
+            ));
         }
     }
 }
 
 /// Common words that start a clause: after `;` inside a sentence they stay lower case.
 const CLAUSE_WORDS: &[&str] = &[
-    "tổ chức", "thực hiện", "xây dựng", "tăng cường", "nâng cao", "đẩy mạnh", "tiếp tục",
-    "phát huy", "triển khai", "chỉ đạo", "đề nghị", "đồng thời", "tuy nhiên", "chủ động",
-    "phối hợp", "kịp thời", "thường xuyên", "bảo đảm", "đảm bảo", "kiểm tra", "theo dõi",
-    "rà soát", "khẩn trương", "nghiêm túc", "tập trung", "yêu cầu", "tích cực", "quan tâm",
-    "lựa chọn", "vận động", "tuyên truyền", "phổ biến", "quán triệt", "huy động", "phấn đấu",
-    "hoàn thành", "hoàn thiện", "đổi mới", "thu hút", "giới thiệu", "biểu dương", "nhân rộng",
-    "góp phần", "kiên quyết", "phát hiện", "đánh giá", "đấu tranh", "phản bác", "xử lý", "cung cấp",
-    "bố trí", "chuẩn bị", "sử dụng", "tổng hợp", "giao", "các", "những", "trong", "nhằm", "tạo",
-    "qua", "đối với", "sau đó", "từ đó", "do đó", "vì vậy", "ngoài ra", "mặt khác",
+    "tổ chức",
+    "thực hiện",
+    "xây dựng",
+    "tăng cường",
+    "nâng cao",
+    "đẩy mạnh",
+    "tiếp tục",
+    "phát huy",
+    "triển khai",
+    "chỉ đạo",
+    "đề nghị",
+    "đồng thời",
+    "tuy nhiên",
+    "chủ động",
+    "phối hợp",
+    "kịp thời",
+    "thường xuyên",
+    "bảo đảm",
+    "đảm bảo",
+    "kiểm tra",
+    "theo dõi",
+    "rà soát",
+    "khẩn trương",
+    "nghiêm túc",
+    "tập trung",
+    "yêu cầu",
+    "tích cực",
+    "quan tâm",
+    "lựa chọn",
+    "vận động",
+    "tuyên truyền",
+    "phổ biến",
+    "quán triệt",
+    "huy động",
+    "phấn đấu",
+    "hoàn thành",
+    "hoàn thiện",
+    "đổi mới",
+    "thu hút",
+    "giới thiệu",
+    "biểu dương",
+    "nhân rộng",
+    "góp phần",
+    "kiên quyết",
+    "phát hiện",
+    "đánh giá",
+    "đấu tranh",
+    "phản bác",
+    "xử lý",
+    "cung cấp",
+    "bố trí",
+    "chuẩn bị",
+    "sử dụng",
+    "tổng hợp",
+    "giao",
+    "các",
+    "những",
+    "trong",
+    "nhằm",
+    "tạo",
+    "qua",
+    "đối với",
+    "sau đó",
+    "từ đó",
+    "do đó",
+    "vì vậy",
+    "ngoài ra",
+    "mặt khác",
 ];
 
 fn capital_after_semicolon(si: usize, src: &Source, out: &mut Vec<Raw>) {
@@ -170,9 +260,12 @@ fn capital_after_semicolon(si: usize, src: &Source, out: &mut Vec<Raw>) {
             continue;
         }
         let two = toks.get(i + 1).map(|n| format!("{} {}", t.lower, n.lower));
-        let hit = CLAUSE_WORDS.contains(&t.lower.as_str()) || two.as_deref().is_some_and(|w| CLAUSE_WORDS.contains(&w));
+        let hit = CLAUSE_WORDS.contains(&t.lower.as_str())
+            || two.as_deref().is_some_and(|w| CLAUSE_WORDS.contains(&w));
         // `Các` + a capitalised name, or a cited document (`Báo cáo số`), is not a clause.
-        let next_cap = toks.get(i + 1).is_some_and(|n| n.case != Case::Lower || n.lower == "số");
+        let next_cap = toks
+            .get(i + 1)
+            .is_some_and(|n| n.case != Case::Lower || n.lower == "số");
         if !hit || (t.lower == "các" || t.lower == "những") && next_cap {
             continue;
         }
@@ -180,8 +273,15 @@ fn capital_after_semicolon(si: usize, src: &Source, out: &mut Vec<Raw>) {
         let mut it = word.chars();
         let fixed: String = it.next().map(lower_char).into_iter().chain(it).collect();
         out.push(
-            Raw::new(si, "form.capital-after-semicolon", Severity::Warning, t.start, t.end, format!("Sau dấu chấm phẩy trong câu viết thường: «{word}» → «{fixed}»."))
-                .fix(fixed),
+            Raw::new(
+                si,
+                "form.capital-after-semicolon",
+                Severity::Warning,
+                t.start,
+                t.end,
+                format!("Sau dấu chấm phẩy trong câu viết thường: «{word}» → «{fixed}»."),
+            )
+            .fix(fixed),
         );
     }
 }
@@ -199,7 +299,11 @@ fn special_nouns(si: usize, src: &Source, out: &mut Vec<Raw>) {
         if a.case != Case::Lower || b.case != Case::Lower || !a.tight_with(b, &src.chars) {
             continue;
         }
-        let prev = if i > 0 { toks[i - 1].lower.as_str() } else { "" };
+        let prev = if i > 0 {
+            toks[i - 1].lower.as_str()
+        } else {
+            ""
+        };
         let hit = match (a.lower.as_str(), b.lower.as_str()) {
             ("nhân", "dân") => !NHAN_DAN_NAMES.contains(&prev),
             ("nhà", "nước") => matches!(prev, "của" | "và" | "đảng"),
@@ -232,13 +336,17 @@ fn repeated(si: usize, src: &Source, out: &mut Vec<Raw>) {
             if i + 2 * n > toks.len() {
                 continue;
             }
-            let all_tight = (i..i + 2 * n - 1).all(|k| toks[k].tight_with(&toks[k + 1], &src.chars));
+            let all_tight =
+                (i..i + 2 * n - 1).all(|k| toks[k].tight_with(&toks[k + 1], &src.chars));
             if !all_tight {
                 continue;
             }
             let same = (0..n).all(|k| {
                 let (x, y) = (&toks[i + k].lower, &toks[i + n + k].lower);
-                x == y || k + 1 == n && y.starts_with(x.as_str()) && y[x.len()..].starts_with(['/', '-'])
+                x == y
+                    || k + 1 == n
+                        && y.starts_with(x.as_str())
+                        && y[x.len()..].starts_with(['/', '-'])
             });
             if !same || !toks[i..i + n].iter().any(|t| t.word) {
                 continue;
@@ -256,8 +364,15 @@ fn repeated(si: usize, src: &Source, out: &mut Vec<Raw>) {
         let (s, e) = (toks[i].start, toks[i + hit].start);
         let phrase = src.slice(s, toks[i + hit - 1].end);
         out.push(
-            Raw::new(si, "form.repeated", Severity::Error, s, e, format!("Cụm từ «{phrase}» lặp lại liền nhau."))
-                .fix(""),
+            Raw::new(
+                si,
+                "form.repeated",
+                Severity::Error,
+                s,
+                e,
+                format!("Cụm từ «{phrase}» lặp lại liền nhau."),
+            )
+            .fix(""),
         );
         i += 2 * hit;
     }
@@ -271,7 +386,15 @@ fn list_entry(si: usize, src: &Source, out: &mut Vec<Raw>) {
     let c = &src.chars;
     if c.starts_with(&['-', ' ']) || c.starts_with(&['+', ' ']) {
         out.push(
-            Raw::new(si, "form.list-punct", Severity::Warning, 0, 2, "Không gõ gạch đầu dòng: chương trình tự thêm «- » khi in.").fix(""),
+            Raw::new(
+                si,
+                "form.list-punct",
+                Severity::Warning,
+                0,
+                2,
+                "Không gõ gạch đầu dòng: chương trình tự thêm «- » khi in.",
+            )
+            .fix(""),
         );
     }
     if let Some(&last) = c.last() {
@@ -305,7 +428,8 @@ fn unit_of_symbol(sym: &str) -> Option<String> {
     let parts: Vec<&str> = after.split('-').collect();
     const TYPES: &[&str] = &[
         "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB",
-        "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY", "TrS", "SL",
+        "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY", "TrS",
+        "SL",
     ];
     if parts.len() != 2 || TYPES.contains(&parts[0]) || after.contains('/') {
         return None;
@@ -313,7 +437,14 @@ fn unit_of_symbol(sym: &str) -> Option<String> {
     Some(parts[1].trim().to_string())
 }
 
-fn check_archive_text(doc: &Doc, si: usize, at: usize, text: &str, unit: Option<&str>, out: &mut Vec<Raw>) {
+fn check_archive_text(
+    doc: &Doc,
+    si: usize,
+    at: usize,
+    text: &str,
+    unit: Option<&str>,
+    out: &mut Vec<Raw>,
+) {
     let list = entries(text);
     let has_vt = list.iter().any(|e| e.1 == "VT");
     match doc.ctx.regime {
@@ -322,11 +453,24 @@ fn check_archive_text(doc: &Doc, si: usize, at: usize, text: &str, unit: Option<
                 out.push(Raw::new(si, "form.archive-form", Severity::Warning, at, at + text.chars().count(), "Dòng Lưu theo Nghị định 30/2020/NĐ-CP: «Lưu: VT, <đơn vị soạn thảo>» (thiếu «VT»)."));
             }
             if let Some(unit) = unit.filter(|u| !u.is_empty()) {
-                let norm = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_uppercase() };
-                let others: Vec<&(usize, String)> = list.iter().filter(|e| e.1 != "VT" && !e.1.is_empty()).collect();
-                let matches = others.iter().any(|e| e.1 == unit || e.1.split_whitespace().next() == Some(unit));
+                let norm = |s: &str| -> String {
+                    s.chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .collect::<String>()
+                        .to_uppercase()
+                };
+                let others: Vec<&(usize, String)> = list
+                    .iter()
+                    .filter(|e| e.1 != "VT" && !e.1.is_empty())
+                    .collect();
+                let matches = others
+                    .iter()
+                    .any(|e| e.1 == unit || e.1.split_whitespace().next() == Some(unit));
                 if !matches {
-                    if let Some(e) = others.iter().find(|e| !e.1.chars().all(|c| c.is_ascii_digit() || c == '(' || c == ')')) {
+                    if let Some(e) = others.iter().find(|e| {
+                        !e.1.chars()
+                            .all(|c| c.is_ascii_digit() || c == '(' || c == ')')
+                    }) {
                         let n = e.1.chars().count();
                         let similar = norm(&e.1) != norm(unit);
                         let _ = similar;
@@ -349,16 +493,31 @@ fn archive(doc: &Doc, out: &mut Vec<Raw>) {
         plain_archive(doc, out);
         return;
     }
-    let Some(si) = doc.sources.iter().position(|s| s.field.as_deref() == Some("archive")) else {
+    let Some(si) = doc
+        .sources
+        .iter()
+        .position(|s| s.field.as_deref() == Some("archive"))
+    else {
         return;
     };
     let src = &doc.sources[si];
     let text: String = src.chars.iter().collect();
     let mut at = 0;
     if let Some(rest) = text.strip_prefix("Lưu") {
-        let skip = 3 + rest.chars().take_while(|c| *c == ':' || c.is_whitespace()).count();
+        let skip = 3 + rest
+            .chars()
+            .take_while(|c| *c == ':' || c.is_whitespace())
+            .count();
         out.push(
-            Raw::new(si, "form.archive-form", Severity::Warning, 0, skip, "Không gõ «Lưu»: chương trình tự in «Lưu» theo thể thức.").fix(""),
+            Raw::new(
+                si,
+                "form.archive-form",
+                Severity::Warning,
+                0,
+                skip,
+                "Không gõ «Lưu»: chương trình tự in «Lưu» theo thể thức.",
+            )
+            .fix(""),
         );
         at = skip;
     }
@@ -401,7 +560,11 @@ fn plain_archive(doc: &Doc, out: &mut Vec<Raw>) {
         let t = line.trim_start();
         for p in ["Số:", "Số "] {
             if let Some(rest) = t.strip_prefix(p) {
-                let sym: String = rest.trim_start().chars().take_while(|c| !c.is_whitespace()).collect();
+                let sym: String = rest
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| !c.is_whitespace())
+                    .collect();
                 if sym.contains('/') && unit.is_none() {
                     unit = unit_of_symbol(&sym);
                 }
@@ -413,8 +576,13 @@ fn plain_archive(doc: &Doc, out: &mut Vec<Raw>) {
         let line: String = c[s..e].iter().collect();
         let lead = line.chars().take_while(|c| c.is_whitespace()).count();
         let t: String = line.chars().skip(lead).collect();
-        let Some(rest) = t.strip_prefix("- Lưu") else { continue };
-        let skip = rest.chars().take_while(|c| *c == ':' || c.is_whitespace()).count();
+        let Some(rest) = t.strip_prefix("- Lưu") else {
+            continue;
+        };
+        let skip = rest
+            .chars()
+            .take_while(|c| *c == ':' || c.is_whitespace())
+            .count();
         let at = s + lead + 5 + skip;
         let body: String = rest.chars().skip(skip).collect();
         let body = body.trim_end().to_string();
@@ -428,7 +596,13 @@ fn plain_lists(doc: &Doc, out: &mut Vec<Raw>) {
     let src = &doc.sources[0];
     let c = &src.chars;
     let ls = lines(c);
-    let Some(h) = ls.iter().position(|&(s, e)| c[s..e].iter().collect::<String>().trim_start().starts_with("Nơi nhận")) else {
+    let Some(h) = ls.iter().position(|&(s, e)| {
+        c[s..e]
+            .iter()
+            .collect::<String>()
+            .trim_start()
+            .starts_with("Nơi nhận")
+    }) else {
         return;
     };
     let mut items: Vec<(usize, usize)> = Vec::new();
@@ -474,11 +648,25 @@ fn plain_lists(doc: &Doc, out: &mut Vec<Raw>) {
             continue;
         }
         let r = if matches!(last, ';' | ',' | '.' | ':') {
-            Raw::new(0, "form.list-punct", Severity::Warning, b - 1, b, format!("Dòng nơi nhận kết thúc bằng «{want}», không phải «{last}»."))
-                .fix(want.to_string())
+            Raw::new(
+                0,
+                "form.list-punct",
+                Severity::Warning,
+                b - 1,
+                b,
+                format!("Dòng nơi nhận kết thúc bằng «{want}», không phải «{last}»."),
+            )
+            .fix(want.to_string())
         } else {
-            Raw::new(0, "form.list-punct", Severity::Warning, b - 1, b, format!("Dòng nơi nhận thiếu dấu «{want}» ở cuối."))
-                .fix(format!("{last}{want}"))
+            Raw::new(
+                0,
+                "form.list-punct",
+                Severity::Warning,
+                b - 1,
+                b,
+                format!("Dòng nơi nhận thiếu dấu «{want}» ở cuối."),
+            )
+            .fix(format!("{last}{want}"))
         };
         out.push(r);
     }
@@ -542,7 +730,12 @@ fn heading_numbering(doc: &Doc, out: &mut Vec<Raw>) {
     let best = found
         .iter()
         .map(|f| f.4)
-        .max_by_key(|s| (counts[s], usize::MAX - found.iter().position(|f| f.4 == *s).unwrap_or(0)))
+        .max_by_key(|s| {
+            (
+                counts[s],
+                usize::MAX - found.iter().position(|f| f.4 == *s).unwrap_or(0),
+            )
+        })
         .unwrap_or(Sep::Dot);
     let text = |s: Sep| match s {
         Sep::Dot => ".",
@@ -558,8 +751,15 @@ fn heading_numbering(doc: &Doc, out: &mut Vec<Raw>) {
         let have = src.slice(a, se);
         let fix = format!("{num}{}", text(best));
         out.push(
-            Raw::new(si, "form.heading-numbering", Severity::Warning, a, se, format!("Lẫn kiểu đánh số đề mục: «{have}» khác «{fix}» của các đề mục còn lại."))
-                .fix(fix),
+            Raw::new(
+                si,
+                "form.heading-numbering",
+                Severity::Warning,
+                a,
+                se,
+                format!("Lẫn kiểu đánh số đề mục: «{have}» khác «{fix}» của các đề mục còn lại."),
+            )
+            .fix(fix),
         );
     }
 }
@@ -578,33 +778,51 @@ const ABBREVIATIONS: &[(&str, &[&str])] = &[
 ];
 
 fn initials(words: &[&str]) -> String {
-    words.iter().filter_map(|w| w.chars().next()).map(upper_char).collect()
+    words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .map(upper_char)
+        .collect()
 }
 
-/// Whether the line holding `i` has no lower-case letter (a header or a heading in capitals).
-fn header_line(c: &[char], i: usize) -> bool {
-    let s = c[..i].iter().rposition(|&x| x == '\n').map_or(0, |p| p + 1);
-    let e = c[i..].iter().position(|&x| x == '\n').map_or(c.len(), |p| i + p);
-    !c[s..e].iter().any(|x| x.is_lowercase())
+/// For each line of a text: (its start, whether it has no lower-case letter: a header line or
+/// a heading in capitals).
+fn caps_lines(c: &[char]) -> Vec<(usize, bool)> {
+    lines(c)
+        .into_iter()
+        .map(|(s, e)| (s, !c[s..e].iter().any(|x| x.is_lowercase())))
+        .collect()
+}
+
+fn in_caps_line(lines: &[(usize, bool)], i: usize) -> bool {
+    let k = lines.partition_point(|l| l.0 <= i).max(1) - 1;
+    lines.get(k).is_some_and(|l| l.1)
 }
 
 fn abbreviations(doc: &Doc, out: &mut Vec<Raw>) {
     // Positions in reading order: (source, token index).
-    let prose: Vec<usize> = (0..doc.sources.len()).filter(|&i| doc.sources[i].kind == FieldKind::Prose).collect();
-    static FIRSTS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    let prose: Vec<usize> = (0..doc.sources.len())
+        .filter(|&i| doc.sources[i].kind == FieldKind::Prose)
+        .collect();
+    static FIRSTS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
     let firsts = FIRSTS.get_or_init(|| {
-        ABBREVIATIONS.iter().flat_map(|(_, forms)| forms.iter().filter_map(|f| f.split(' ').next())).collect()
+        ABBREVIATIONS
+            .iter()
+            .flat_map(|(_, forms)| forms.iter().filter_map(|f| f.split(' ').next()))
+            .collect()
     });
     let mut first_use: HashMap<String, (usize, usize)> = HashMap::new();
     let mut defined: HashMap<String, (usize, usize)> = HashMap::new();
     for &si in &prose {
         let src = &doc.sources[si];
         let toks = &src.tokens;
+        let caps = caps_lines(&src.chars);
         for (ti, t) in toks.iter().enumerate() {
             if t.case != Case::Upper || !t.word || t.end - t.start < 2 {
                 continue;
             }
-            if header_line(&src.chars, t.start) {
+            if in_caps_line(&caps, t.start) {
                 continue;
             }
             let abbr = src.slice(t.start, t.end);
@@ -612,7 +830,8 @@ fn abbreviations(doc: &Doc, out: &mut Vec<Raw>) {
             if bracketed {
                 let n = abbr.chars().count();
                 if ti >= n {
-                    let words: Vec<&str> = toks[ti - n..ti].iter().map(|x| x.lower.as_str()).collect();
+                    let words: Vec<&str> =
+                        toks[ti - n..ti].iter().map(|x| x.lower.as_str()).collect();
                     if initials(&words) == abbr {
                         defined.entry(abbr.clone()).or_insert((si, ti - n));
                         continue;
@@ -632,7 +851,10 @@ fn abbreviations(doc: &Doc, out: &mut Vec<Raw>) {
                     if fw.next() != Some(t.lower.as_str()) {
                         continue;
                     }
-                    if fw.enumerate().all(|(k, w)| toks.get(ti + 1 + k).is_some_and(|x| x.lower == w)) {
+                    if fw
+                        .enumerate()
+                        .all(|(k, w)| toks.get(ti + 1 + k).is_some_and(|x| x.lower == w))
+                    {
                         defined.entry(abbr.to_string()).or_insert((si, ti));
                     }
                 }
@@ -643,7 +865,9 @@ fn abbreviations(doc: &Doc, out: &mut Vec<Raw>) {
     let mut v: Vec<(&String, &(usize, usize))> = first_use.iter().collect();
     v.sort();
     for (abbr, &(si, ti)) in v {
-        let Some(&d) = defined.get(abbr) else { continue };
+        let Some(&d) = defined.get(abbr) else {
+            continue;
+        };
         if order(d) <= order((si, ti)) {
             continue;
         }

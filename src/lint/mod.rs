@@ -143,44 +143,164 @@ impl Raw {
 
 /// Every rule id with its family, severity and what it flags (for documentation and the app).
 pub const RULES: &[(&str, Severity, &str)] = &[
-    ("spacing.so-glued", Severity::Error, "«số» dính liền với con số"),
+    (
+        "spacing.so-glued",
+        Severity::Error,
+        "«số» dính liền với con số",
+    ),
     ("spacing.fused", Severity::Error, "hai âm tiết viết liền"),
-    ("spacing.case-join", Severity::Error, "chữ thường liền chữ hoa trong một từ"),
-    ("spacing.multiple-spaces", Severity::Warning, "nhiều dấu cách liền nhau"),
-    ("spacing.nbsp", Severity::Warning, "dấu cách không ngắt hoặc ký tự vô hình"),
-    ("spacing.before-punct", Severity::Warning, "dấu cách trước dấu câu"),
-    ("spacing.after-punct", Severity::Warning, "thiếu dấu cách sau dấu câu"),
-    ("spelling.syllable", Severity::Error, "không phải âm tiết tiếng Việt"),
-    ("spelling.unknown", Severity::Warning, "âm tiết không có trong từ điển"),
+    (
+        "spacing.case-join",
+        Severity::Error,
+        "chữ thường liền chữ hoa trong một từ",
+    ),
+    (
+        "spacing.multiple-spaces",
+        Severity::Warning,
+        "nhiều dấu cách liền nhau",
+    ),
+    (
+        "spacing.nbsp",
+        Severity::Warning,
+        "dấu cách không ngắt hoặc ký tự vô hình",
+    ),
+    (
+        "spacing.before-punct",
+        Severity::Warning,
+        "dấu cách trước dấu câu",
+    ),
+    (
+        "spacing.after-punct",
+        Severity::Warning,
+        "thiếu dấu cách sau dấu câu",
+    ),
+    (
+        "spelling.syllable",
+        Severity::Error,
+        "không phải âm tiết tiếng Việt",
+    ),
+    (
+        "spelling.unknown",
+        Severity::Warning,
+        "âm tiết không có trong từ điển",
+    ),
     ("spelling.pair", Severity::Error, "cặp từ hay viết sai"),
-    ("consistency.tone-placement", Severity::Warning, "lẫn hai kiểu đặt dấu thanh"),
-    ("consistency.i-y", Severity::Warning, "lẫn «i» và «y» trong cùng một từ"),
-    ("consistency.loanword", Severity::Warning, "một từ vay mượn viết hai cách"),
-    ("consistency.citation-style", Severity::Warning, "lẫn «số X, ngày» và «số X ngày»"),
-    ("citations.no-symbol", Severity::Error, "văn bản được dẫn thiếu ký hiệu"),
-    ("citations.no-date", Severity::Warning, "lần dẫn đầu tiên thiếu ngày ban hành"),
-    ("citations.no-issuer", Severity::Info, "lần dẫn đầu tiên thiếu cơ quan ban hành"),
-    ("citations.symbol-regime", Severity::Warning, "ký hiệu lẫn hai thể thức"),
-    ("form.sign-prefix-space", Severity::Error, "thiếu dấu cách sau TM., KT., TL., TUQ., Q."),
-    ("form.sign-prefix-regime", Severity::Error, "thẩm quyền ký theo thể thức khác"),
-    ("form.sign-prefix-typed", Severity::Warning, "thẩm quyền ký gõ vào chức danh"),
-    ("form.archive-unit", Severity::Warning, "đơn vị ở dòng Lưu khác ký hiệu"),
-    ("form.archive-form", Severity::Warning, "dòng Lưu sai thể thức"),
-    ("form.list-punct", Severity::Warning, "dấu câu cuối dòng Kính gửi/Nơi nhận"),
-    ("form.blank-in-final", Severity::Error, "văn bản chính thức còn chỗ trống"),
-    ("form.heading-numbering", Severity::Warning, "lẫn kiểu đánh số đề mục"),
-    ("form.capital-after-semicolon", Severity::Warning, "viết hoa sau dấu chấm phẩy"),
-    ("form.special-noun", Severity::Warning, "danh từ đặc biệt không viết hoa"),
-    ("form.abbrev-before-full", Severity::Warning, "dùng chữ viết tắt trước khi viết đầy đủ"),
+    (
+        "consistency.tone-placement",
+        Severity::Warning,
+        "lẫn hai kiểu đặt dấu thanh",
+    ),
+    (
+        "consistency.i-y",
+        Severity::Warning,
+        "lẫn «i» và «y» trong cùng một từ",
+    ),
+    (
+        "consistency.loanword",
+        Severity::Warning,
+        "một từ vay mượn viết hai cách",
+    ),
+    (
+        "consistency.citation-style",
+        Severity::Warning,
+        "lẫn «số X, ngày» và «số X ngày»",
+    ),
+    (
+        "citations.no-symbol",
+        Severity::Error,
+        "văn bản được dẫn thiếu ký hiệu",
+    ),
+    (
+        "citations.no-date",
+        Severity::Warning,
+        "lần dẫn đầu tiên thiếu ngày ban hành",
+    ),
+    (
+        "citations.no-issuer",
+        Severity::Info,
+        "lần dẫn đầu tiên thiếu cơ quan ban hành",
+    ),
+    (
+        "citations.symbol-regime",
+        Severity::Warning,
+        "ký hiệu lẫn hai thể thức",
+    ),
+    (
+        "form.sign-prefix-space",
+        Severity::Error,
+        "thiếu dấu cách sau TM., KT., TL., TUQ., Q.",
+    ),
+    (
+        "form.sign-prefix-regime",
+        Severity::Error,
+        "thẩm quyền ký theo thể thức khác",
+    ),
+    (
+        "form.sign-prefix-typed",
+        Severity::Warning,
+        "thẩm quyền ký gõ vào chức danh",
+    ),
+    (
+        "form.archive-unit",
+        Severity::Warning,
+        "đơn vị ở dòng Lưu khác ký hiệu",
+    ),
+    (
+        "form.archive-form",
+        Severity::Warning,
+        "dòng Lưu sai thể thức",
+    ),
+    (
+        "form.list-punct",
+        Severity::Warning,
+        "dấu câu cuối dòng Kính gửi/Nơi nhận",
+    ),
+    (
+        "form.blank-in-final",
+        Severity::Error,
+        "văn bản chính thức còn chỗ trống",
+    ),
+    (
+        "form.heading-numbering",
+        Severity::Warning,
+        "lẫn kiểu đánh số đề mục",
+    ),
+    (
+        "form.capital-after-semicolon",
+        Severity::Warning,
+        "viết hoa sau dấu chấm phẩy",
+    ),
+    (
+        "form.special-noun",
+        Severity::Warning,
+        "danh từ đặc biệt không viết hoa",
+    ),
+    (
+        "form.abbrev-before-full",
+        Severity::Warning,
+        "dùng chữ viết tắt trước khi viết đầy đủ",
+    ),
     ("form.repeated", Severity::Error, "cụm từ lặp liền nhau"),
 ];
 
 fn signer_sources(out: &mut Vec<Source>, prefix: &str, s: &Signer) {
     if let Some(o) = &s.on_behalf_of {
-        out.push(Source::plain(Some(format!("{prefix}.on_behalf_of")), FieldKind::Caps, o));
+        out.push(Source::plain(
+            Some(format!("{prefix}.on_behalf_of")),
+            FieldKind::Caps,
+            o,
+        ));
     }
-    out.push(Source::plain(Some(format!("{prefix}.title")), FieldKind::Caps, &s.title));
-    out.push(Source::plain(Some(format!("{prefix}.name")), FieldKind::Name, &s.name));
+    out.push(Source::plain(
+        Some(format!("{prefix}.title")),
+        FieldKind::Caps,
+        &s.title,
+    ));
+    out.push(Source::plain(
+        Some(format!("{prefix}.name")),
+        FieldKind::Name,
+        &s.name,
+    ));
 }
 
 /// The printed texts of a draft, in print order.
@@ -197,8 +317,16 @@ pub fn draft_doc(d: &Draft) -> Doc {
         }
     };
     opt(&mut s, "issuer.parent", FieldKind::Caps, &d.issuer.parent);
-    s.push(Source::plain(Some("issuer.name".into()), FieldKind::Caps, &d.issuer.name));
-    s.push(Source::plain(Some("place".into()), FieldKind::Name, &d.place));
+    s.push(Source::plain(
+        Some("issuer.name".into()),
+        FieldKind::Caps,
+        &d.issuer.name,
+    ));
+    s.push(Source::plain(
+        Some("place".into()),
+        FieldKind::Name,
+        &d.place,
+    ));
     opt(&mut s, "circulation", FieldKind::Caps, &d.circulation);
     opt(&mut s, "subject", FieldKind::Prose, &d.subject);
     list(&mut s, "recipients", FieldKind::List, &d.recipients);
@@ -229,7 +357,8 @@ pub fn draft_doc(d: &Draft) -> Doc {
 pub fn text_doc(t: &str) -> Doc {
     let regime = if t.contains("ĐẢNG CỘNG SẢN VIỆT NAM") {
         Some(Regime::Party)
-    } else if t.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") || t.contains("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA") {
+    } else if t.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") || t.contains("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA")
+    {
         Some(Regime::State)
     } else {
         None
@@ -279,7 +408,13 @@ fn place(doc: &Doc, mut raw: Vec<Raw>) -> Vec<Finding> {
         let (s, e, exact) = src.orig_range(r.start, r.end);
         let starts = lines[r.src].get_or_insert_with(|| {
             let mut v = vec![0];
-            v.extend(src.orig.iter().enumerate().filter(|(_, &c)| c == '\n').map(|(i, _)| i + 1));
+            v.extend(
+                src.orig
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &c)| c == '\n')
+                    .map(|(i, _)| i + 1),
+            );
             v
         });
         let li = starts.partition_point(|&x| x <= s).max(1) - 1;
@@ -310,7 +445,13 @@ pub fn apply_fixes(text: &str, findings: &[&Finding]) -> (String, usize) {
         .filter(|f| f.fix.is_some() && f.start <= f.end && f.end <= chars.len())
         .filter(|f| chars[f.start..f.end].iter().collect::<String>() == f.excerpt)
         .collect();
-    fixes.sort_by_key(|f| (f.start, f.end, f.fix.as_deref().map_or(0, |x| x.chars().count())));
+    fixes.sort_by_key(|f| {
+        (
+            f.start,
+            f.end,
+            f.fix.as_deref().map_or(0, |x| x.chars().count()),
+        )
+    });
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     let mut n = 0;
@@ -382,7 +523,10 @@ pub fn apply_draft_fixes(d: &Draft, findings: &[Finding]) -> (Draft, usize) {
     fields.dedup();
     let mut n = 0;
     for field in fields {
-        let these: Vec<&Finding> = findings.iter().filter(|f| f.field.as_deref() == Some(field)).collect();
+        let these: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.field.as_deref() == Some(field))
+            .collect();
         if let Some(t) = field_mut(&mut out, field) {
             let (fixed, k) = apply_fixes(t, &these);
             *t = fixed;
@@ -394,7 +538,10 @@ pub fn apply_draft_fixes(d: &Draft, findings: &[Finding]) -> (Draft, usize) {
 
 /// The number of error-level findings.
 pub fn error_count(findings: &[Finding]) -> usize {
-    findings.iter().filter(|f| f.severity == Severity::Error).count()
+    findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count()
 }
 
 #[cfg(test)]

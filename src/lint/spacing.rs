@@ -23,7 +23,8 @@ fn is_word_start(chars: &[char], i: usize) -> bool {
 fn so_glued(si: usize, src: &Source, out: &mut Vec<Raw>) {
     let c = &src.chars;
     for i in 0..c.len().saturating_sub(2) {
-        if !(matches!(c[i], 's' | 'S') && matches!(c[i + 1], 'ố' | 'Ố')) || !is_word_start(c, i) {
+        if !(matches!(c[i], 's' | 'S') && matches!(c[i + 1], 'ố' | 'Ố') && is_word_start(c, i))
+        {
             continue;
         }
         let mut j = i + 2;
@@ -58,7 +59,10 @@ fn splits(word: &[char], need_known: bool) -> Vec<(usize, bool)> {
         if !syllable::is_valid(&left) || !syllable::is_valid(&right) {
             continue;
         }
-        let known = match (dictionary::knows(&left.to_lowercase()), dictionary::knows(&right.to_lowercase())) {
+        let known = match (
+            dictionary::knows(&left.to_lowercase()),
+            dictionary::knows(&right.to_lowercase()),
+        ) {
             (Some(a), Some(b)) => a && b,
             _ => false,
         };
@@ -94,7 +98,11 @@ fn fused(si: usize, src: &Source, out: &mut Vec<Raw>) {
             continue;
         };
         let word: String = w.iter().collect();
-        let split = format!("{} {}", w[..k].iter().collect::<String>(), w[k..].iter().collect::<String>());
+        let split = format!(
+            "{} {}",
+            w[..k].iter().collect::<String>(),
+            w[k..].iter().collect::<String>()
+        );
         let r = Raw::new(
             si,
             "spacing.fused",
@@ -184,16 +192,30 @@ fn spaces(si: usize, src: &Source, plain: bool, out: &mut Vec<Raw>) {
         match ch {
             '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{3000}' => {
                 out.push(
-                    Raw::new(si, "spacing.nbsp", Severity::Warning, i, i + 1, "Dấu cách không ngắt (hoặc dấu cách hẹp): dùng dấu cách thường.")
-                        .fix(" "),
+                    Raw::new(
+                        si,
+                        "spacing.nbsp",
+                        Severity::Warning,
+                        i,
+                        i + 1,
+                        "Dấu cách không ngắt (hoặc dấu cách hẹp): dùng dấu cách thường.",
+                    )
+                    .fix(" "),
                 );
                 i += 1;
                 continue;
             }
             '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' | '\u{2060}' => {
                 out.push(
-                    Raw::new(si, "spacing.nbsp", Severity::Warning, i, i + 1, "Ký tự vô hình (dấu cách độ rộng 0 hoặc gạch nối mềm): nên xoá.")
-                        .fix(""),
+                    Raw::new(
+                        si,
+                        "spacing.nbsp",
+                        Severity::Warning,
+                        i,
+                        i + 1,
+                        "Ký tự vô hình (dấu cách độ rộng 0 hoặc gạch nối mềm): nên xoá.",
+                    )
+                    .fix(""),
                 );
                 i += 1;
                 continue;
@@ -229,8 +251,15 @@ fn spaces(si: usize, src: &Source, plain: bool, out: &mut Vec<Raw>) {
             continue;
         }
         out.push(
-            Raw::new(si, "spacing.multiple-spaces", Severity::Warning, s, i, format!("{n} dấu cách liền nhau: chỉ cần một."))
-                .fix(" "),
+            Raw::new(
+                si,
+                "spacing.multiple-spaces",
+                Severity::Warning,
+                s,
+                i,
+                format!("{n} dấu cách liền nhau: chỉ cần một."),
+            )
+            .fix(" "),
         );
     }
 }
@@ -245,7 +274,11 @@ fn chunk_is_link(c: &[char], i: usize) -> bool {
         e += 1;
     }
     let chunk: String = c[s..e].iter().collect();
-    chunk.contains('@') || chunk.contains("://") || chunk.contains("www.") || chunk.contains(".vn") || chunk.contains(".com")
+    chunk.contains('@')
+        || chunk.contains("://")
+        || chunk.contains("www.")
+        || chunk.contains(".vn")
+        || chunk.contains(".com")
 }
 
 fn punctuation(si: usize, src: &Source, out: &mut Vec<Raw>) {
@@ -262,9 +295,9 @@ fn punctuation(si: usize, src: &Source, out: &mut Vec<Raw>) {
                 s -= 1;
             }
             let line_start = s == 0 || c[s - 1] == '\n';
-            let ellipsis = p == '.' && matches!(c.get(i + 1), Some('.' | '/'))
-                || matches!(c.get(i + 1), Some('.')) && p == '.';
-            let prev_punct = s > 0 && !c[s - 1].is_alphanumeric() && !matches!(c[s - 1], ')' | '"' | '”' | '’');
+            let ellipsis = p == '.' && matches!(c.get(i + 1), Some('.' | '/'));
+            let prev_punct =
+                s > 0 && !c[s - 1].is_alphanumeric() && !matches!(c[s - 1], ')' | '"' | '”' | '’');
             if !line_start && !ellipsis && !prev_punct {
                 out.push(
                     Raw::new(

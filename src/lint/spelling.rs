@@ -11,12 +11,64 @@ use super::{dictionary, Doc, Raw, Severity};
 
 /// Loanwords and units written in Latin letters that official text uses as they are.
 const ALLOWED: &[&str] = &[
-    "internet", "email", "mail", "website", "web", "online", "offline", "video", "camera",
-    "fanpage", "wifi", "virus", "covid", "app", "file", "link", "clip", "logo", "laptop",
-    "livestream", "hashtag", "youtube", "facebook", "zalo", "tiktok", "smartphone", "tivi",
-    "radio", "karaoke", "container", "gas", "km", "kg", "cm", "mm", "ha", "kw", "kwh", "đ",
-    "vv", "sms", "gps", "pano", "panô", "ôtô", "test", "pin", "usb", "cd", "dvd", "tp", "ths",
-    "ts", "pgs", "gs", "bs", "ks", "ubnd",
+    "internet",
+    "email",
+    "mail",
+    "website",
+    "web",
+    "online",
+    "offline",
+    "video",
+    "camera",
+    "fanpage",
+    "wifi",
+    "virus",
+    "covid",
+    "app",
+    "file",
+    "link",
+    "clip",
+    "logo",
+    "laptop",
+    "livestream",
+    "hashtag",
+    "youtube",
+    "facebook",
+    "zalo",
+    "tiktok",
+    "smartphone",
+    "tivi",
+    "radio",
+    "karaoke",
+    "container",
+    "gas",
+    "km",
+    "kg",
+    "cm",
+    "mm",
+    "ha",
+    "kw",
+    "kwh",
+    "đ",
+    "vv",
+    "sms",
+    "gps",
+    "pano",
+    "panô",
+    "ôtô",
+    "test",
+    "pin",
+    "usb",
+    "cd",
+    "dvd",
+    "tp",
+    "ths",
+    "ts",
+    "pgs",
+    "gs",
+    "bs",
+    "ks",
+    "ubnd",
 ];
 
 /// Frequent wrong pairs: (wrong, right). Matched on whole words, either tone placement.
@@ -85,7 +137,8 @@ pub fn is_allowed(lower: &str) -> bool {
 
 /// Whether a word carries a tone mark (not only a vowel modifier).
 pub fn has_tone_mark(w: &str) -> bool {
-    w.chars().any(|c| split_tone(lower_char(c)).is_some_and(|(_, t)| t != 0))
+    w.chars()
+        .any(|c| split_tone(lower_char(c)).is_some_and(|(_, t)| t != 0))
 }
 
 /// Whether a fused-syllable finding covers this word (reported by spacing instead).
@@ -169,7 +222,11 @@ fn syllables(si: usize, src: &Source, known: &mut HashMap<String, bool>, out: &m
 /// Keeps the case of the first letter of `like` in `s`.
 pub fn same_case(like: &str, s: &str) -> String {
     let up = like.chars().next().is_some_and(char::is_uppercase);
-    let all_up = like.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && like.chars().count() > 1;
+    let all_up = like
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && like.chars().count() > 1;
     if all_up {
         return s.chars().map(upper_char).collect();
     }
@@ -213,7 +270,10 @@ fn pairs(si: usize, src: &Source, out: &mut Vec<Raw>) {
             if i + n > toks.len() || tkeys[i] != wrong[0] {
                 continue;
             }
-            let ok = (0..n).all(|k| tkeys[i + k] == wrong[k] && (k + 1 == n || toks[i + k].tight_with(&toks[i + k + 1], &src.chars)));
+            let ok = (0..n).all(|k| {
+                tkeys[i + k] == wrong[k]
+                    && (k + 1 == n || toks[i + k].tight_with(&toks[i + k + 1], &src.chars))
+            });
             if !ok {
                 continue;
             }
@@ -221,8 +281,15 @@ fn pairs(si: usize, src: &Source, out: &mut Vec<Raw>) {
             let found = src.slice(s, e);
             let fix = same_case(&found, right);
             out.push(
-                Raw::new(si, "spelling.pair", Severity::Error, s, e, format!("Viết sai: «{found}» → «{fix}»."))
-                    .fix(fix),
+                Raw::new(
+                    si,
+                    "spelling.pair",
+                    Severity::Error,
+                    s,
+                    e,
+                    format!("Viết sai: «{found}» → «{fix}»."),
+                )
+                .fix(fix),
             );
         }
     }

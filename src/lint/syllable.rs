@@ -6,8 +6,18 @@ use std::sync::OnceLock;
 
 /// The vowels with their six tone forms: level, grave, hook, tilde, acute, dot.
 const ROWS: [&str; 12] = [
-    "aàảãáạ", "ăằẳẵắặ", "âầẩẫấậ", "eèẻẽéẹ", "êềểễếệ", "iìỉĩíị", "oòỏõóọ", "ôồổỗốộ", "ơờởỡớợ",
-    "uùủũúụ", "ưừửữứự", "yỳỷỹýỵ",
+    "aàảãáạ",
+    "ăằẳẵắặ",
+    "âầẩẫấậ",
+    "eèẻẽéẹ",
+    "êềểễếệ",
+    "iìỉĩíị",
+    "oòỏõóọ",
+    "ôồổỗốộ",
+    "ơờởỡớợ",
+    "uùủũúụ",
+    "ưừửữứự",
+    "yỳỷỹýỵ",
 ];
 
 /// Every valid rhyme (vần) without its tone, the medial `o`/`u` included.
@@ -147,7 +157,11 @@ pub fn split_tone(c: char) -> Option<(char, u8)> {
 
 /// Like [`split_tone`] for a vowel of either case.
 fn split_any(c: char) -> Option<(char, u8)> {
-    table().get(c as usize).copied().flatten().map(|(b, t, _)| (b, t))
+    table()
+        .get(c as usize)
+        .copied()
+        .flatten()
+        .map(|(b, t, _)| (b, t))
 }
 
 /// The lower-case vowel `base` (toneless) with tone `tone`.
@@ -192,7 +206,22 @@ pub fn upper_char(c: char) -> char {
 fn is_consonant(c: char) -> bool {
     matches!(
         c,
-        'b' | 'c' | 'd' | 'đ' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 'p' | 'q' | 'r' | 's' | 't' | 'v' | 'x'
+        'b' | 'c'
+            | 'd'
+            | 'đ'
+            | 'g'
+            | 'h'
+            | 'k'
+            | 'l'
+            | 'm'
+            | 'n'
+            | 'p'
+            | 'q'
+            | 'r'
+            | 's'
+            | 't'
+            | 'v'
+            | 'x'
     )
 }
 
@@ -278,7 +307,11 @@ pub fn analyze(word: &str) -> Option<Analysis> {
     match onset {
         "qu" => {
             let first = *rest.first()?;
-            let medial = if matches!(first, 'a' | 'ă' | 'e') { 'o' } else { 'u' };
+            let medial = if matches!(first, 'a' | 'ă' | 'e') {
+                'o'
+            } else {
+                'u'
+            };
             if in_rhymes(Some(medial), rest) {
                 cands[0] = (rest, 2);
                 nc = 1;
@@ -289,7 +322,8 @@ pub fn analyze(word: &str) -> Option<Analysis> {
                 cands[nc] = (rest, 2);
                 nc += 1;
             }
-            if rest.first().is_none_or(|&f| !is_vowel(f) || f == 'ê') && in_rhymes(None, &base[1..]) {
+            if rest.first().is_none_or(|&f| !is_vowel(f) || f == 'ê') && in_rhymes(None, &base[1..])
+            {
                 cands[nc] = (&base[1..], 1);
                 nc += 1;
                 gi_shared = true;
@@ -324,7 +358,11 @@ pub fn analyze(word: &str) -> Option<Analysis> {
             return Some(Analysis {
                 tone,
                 tone_index: Some(ti),
-                placement: if other.is_some() { Placement::Old } else { Placement::Neutral },
+                placement: if other.is_some() {
+                    Placement::Old
+                } else {
+                    Placement::Neutral
+                },
                 other_index: other.map(|o| start + o),
             });
         }
@@ -345,7 +383,10 @@ fn onset_fits(onset: &str, rest: &[char]) -> bool {
         return false;
     };
     let front = matches!(f, 'i' | 'e' | 'ê' | 'y');
-    let medial = matches!(rest, ['o', 'a' | 'ă' | 'e', ..] | ['u', 'y' | 'â' | 'ê' | 'ơ', ..]);
+    let medial = matches!(
+        rest,
+        ['o', 'a' | 'ă' | 'e', ..] | ['u', 'y' | 'â' | 'ê' | 'ơ', ..]
+    );
     match onset {
         "c" => !front && !medial,
         "k" => front && f != 'y' || rest == ['y'],
@@ -391,24 +432,24 @@ pub fn key(word: &str) -> String {
     to_placement(&lower, Placement::New).unwrap_or(lower)
 }
 
+/// One letter lower-cased without its diacritics (`Ộ` → `o`, `đ` → `d`).
+pub fn bare_char(c: char) -> char {
+    match split_any(c) {
+        Some((b, _)) => match b {
+            'ă' | 'â' => 'a',
+            'ê' => 'e',
+            'ô' | 'ơ' => 'o',
+            'ư' => 'u',
+            x => x,
+        },
+        None if c == 'đ' || c == 'Đ' => 'd',
+        None => lower_char(c),
+    }
+}
+
 /// The word lower-cased without any diacritic (`pa nô` → `pa no`, `đ` → `d`).
 pub fn bare(word: &str) -> String {
-    word.chars()
-        .map(|c| {
-            let l = lower_char(c);
-            match split_tone(l) {
-                Some((b, _)) => match b {
-                    'ă' | 'â' => 'a',
-                    'ê' => 'e',
-                    'ô' | 'ơ' => 'o',
-                    'ư' => 'u',
-                    x => x,
-                },
-                None if l == 'đ' => 'd',
-                None => l,
-            }
-        })
-        .collect()
+    word.chars().map(bare_char).collect()
 }
 
 #[cfg(test)]
@@ -418,12 +459,73 @@ mod tests {
     #[test]
     fn accepts_common_syllables() {
         for w in [
-            "những", "nghiên", "cứu", "chính", "thực", "trưởng", "người", "khuyến", "quyết", "giữ",
-            "gìn", "giếng", "của", "được", "ủy", "uỷ", "Tỉnh", "hóa", "hoá", "xoá", "thuở", "khuya",
-            "hoàn", "toàn", "oái", "Việt", "Nam", "Đảng", "QUỐC", "HỘI", "quý", "quốc", "quân",
-            "quyển", "khuỷu", "ngoặc", "xoong", "kế", "kỹ", "lý", "lí", "y", "yên", "yêu", "ý",
-            "gì", "gia", "giá", "giải", "quán", "quà", "ngoài", "huých", "khuếch", "thuở", "pa",
-            "nô", "rôn", "phích", "oà", "hòa", "thủy", "thuỷ", "tuyển", "nghỉ", "kiểm", "ghi",
+            "những",
+            "nghiên",
+            "cứu",
+            "chính",
+            "thực",
+            "trưởng",
+            "người",
+            "khuyến",
+            "quyết",
+            "giữ",
+            "gìn",
+            "giếng",
+            "của",
+            "được",
+            "ủy",
+            "uỷ",
+            "Tỉnh",
+            "hóa",
+            "hoá",
+            "xoá",
+            "thuở",
+            "khuya",
+            "hoàn",
+            "toàn",
+            "oái",
+            "Việt",
+            "Nam",
+            "Đảng",
+            "QUỐC",
+            "HỘI",
+            "quý",
+            "quốc",
+            "quân",
+            "quyển",
+            "khuỷu",
+            "ngoặc",
+            "xoong",
+            "kế",
+            "kỹ",
+            "lý",
+            "lí",
+            "y",
+            "yên",
+            "yêu",
+            "ý",
+            "gì",
+            "gia",
+            "giá",
+            "giải",
+            "quán",
+            "quà",
+            "ngoài",
+            "huých",
+            "khuếch",
+            "thuở",
+            "pa",
+            "nô",
+            "rôn",
+            "phích",
+            "oà",
+            "hòa",
+            "thủy",
+            "thuỷ",
+            "tuyển",
+            "nghỉ",
+            "kiểm",
+            "ghi",
         ] {
             assert!(is_valid(w), "{w} should be valid");
         }
@@ -432,9 +534,30 @@ mod tests {
     #[test]
     fn rejects_misspellings() {
         for w in [
-            "nhữg", "ngiên", "ngyên", "ca̋", "kơ", "ge", "ghá", "qa", "qùa", "hóan", "mưá",
-            "thuốcc", "pano", "chínhtỉnh", "facebook", "zalo", "hát́", "tàc", "ciêm", "iên", "gía",
-            "quí̀", "ngàyy", "xoăá",
+            "nhữg",
+            "ngiên",
+            "ngyên",
+            "ca̋",
+            "kơ",
+            "ge",
+            "ghá",
+            "qa",
+            "qùa",
+            "hóan",
+            "mưá",
+            "thuốcc",
+            "pano",
+            "chínhtỉnh",
+            "facebook",
+            "zalo",
+            "hát́",
+            "tàc",
+            "ciêm",
+            "iên",
+            "gía",
+            "quí̀",
+            "ngàyy",
+            "xoăá",
         ] {
             assert!(!is_valid(w), "{w} should be invalid");
         }
@@ -453,11 +576,20 @@ mod tests {
     fn placement_styles() {
         assert_eq!(analyze("hóa").map(|a| a.placement), Some(Placement::Old));
         assert_eq!(analyze("hoá").map(|a| a.placement), Some(Placement::New));
-        assert_eq!(analyze("hoàn").map(|a| a.placement), Some(Placement::Neutral));
-        assert_eq!(analyze("quý").map(|a| a.placement), Some(Placement::Neutral));
+        assert_eq!(
+            analyze("hoàn").map(|a| a.placement),
+            Some(Placement::Neutral)
+        );
+        assert_eq!(
+            analyze("quý").map(|a| a.placement),
+            Some(Placement::Neutral)
+        );
         assert_eq!(to_placement("hóa", Placement::New).as_deref(), Some("hoá"));
         assert_eq!(to_placement("ỦY", Placement::New).as_deref(), Some("UỶ"));
-        assert_eq!(to_placement("Thuỷ", Placement::Old).as_deref(), Some("Thủy"));
+        assert_eq!(
+            to_placement("Thuỷ", Placement::Old).as_deref(),
+            Some("Thủy")
+        );
         assert_eq!(to_placement("hoàn", Placement::Old), None);
         assert_eq!(key("Hóa"), "hoá");
         assert_eq!(bare("pa-nô Đảng"), "pa-no dang");

@@ -66,8 +66,16 @@ fn rules_of(t: &str) -> Vec<String> {
 #[test]
 fn every_rule_fires_on_its_defect_and_not_on_the_correction() {
     for (rule, bad, good) in CASES {
-        assert!(rules_of(bad).iter().any(|r| r == rule), "{rule} should fire on {bad:?}: {:?}", check_text(bad));
-        assert!(!rules_of(good).iter().any(|r| r == rule), "{rule} should stay quiet on {good:?}: {:?}", check_text(good));
+        assert!(
+            rules_of(bad).iter().any(|r| r == rule),
+            "{rule} should fire on {bad:?}: {:?}",
+            check_text(bad)
+        );
+        assert!(
+            !rules_of(good).iter().any(|r| r == rule),
+            "{rule} should stay quiet on {good:?}: {:?}",
+            check_text(good)
+        );
     }
 }
 
@@ -103,14 +111,20 @@ fn offsets_are_char_offsets_and_fixes_apply() {
 #[test]
 fn lines_and_columns_are_one_based_in_characters() {
     let f = check_text("Dòng một.\nĐảng với nhân dân.");
-    let x = f.iter().find(|x| x.rule == "form.special-noun").expect("finding");
+    let x = f
+        .iter()
+        .find(|x| x.rule == "form.special-noun")
+        .expect("finding");
     assert_eq!((x.line, x.column), (2, 10));
     assert_eq!(x.excerpt, "nhân dân");
     assert_eq!(x.fix.as_deref(), Some("Nhân dân"));
 }
 
 fn example(name: &str) -> Draft {
-    let path = format!("{}/tests/corpus/clean/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/corpus/clean/examples/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     crate::draft::load(std::path::Path::new(&path)).expect("example")
 }
 
@@ -120,16 +134,29 @@ fn body_offsets_point_into_the_markup_text() {
     d.body = "# I - MỤC ĐÍCH\n\n**1. Ban Tổ chức:** Thực hiện Quyết định số12/QĐ-UBND; Tăng cường *kiểm  tra*.".into();
     let f = check_draft(&d);
     let chars: Vec<char> = d.body.chars().collect();
-    let so = f.iter().find(|x| x.rule == "spacing.so-glued").expect("so-glued");
+    let so = f
+        .iter()
+        .find(|x| x.rule == "spacing.so-glued")
+        .expect("so-glued");
     assert_eq!(so.field.as_deref(), Some("body"));
     assert_eq!(chars[so.start..so.end].iter().collect::<String>(), "số");
     assert_eq!(so.line, 3);
-    let cap = f.iter().find(|x| x.rule == "form.capital-after-semicolon").expect("capital");
+    let cap = f
+        .iter()
+        .find(|x| x.rule == "form.capital-after-semicolon")
+        .expect("capital");
     assert_eq!(cap.excerpt, "Tăng");
-    let sp = f.iter().find(|x| x.rule == "spacing.multiple-spaces").expect("spaces");
+    let sp = f
+        .iter()
+        .find(|x| x.rule == "spacing.multiple-spaces")
+        .expect("spaces");
     assert_eq!(sp.excerpt, "  ");
     for x in &f {
-        assert_eq!(chars[x.start..x.end].iter().collect::<String>(), x.excerpt, "{x:?}");
+        assert_eq!(
+            chars[x.start..x.end].iter().collect::<String>(),
+            x.excerpt,
+            "{x:?}"
+        );
     }
     let (fixed, _) = apply_draft_fixes(&d, &f);
     assert_eq!(
@@ -143,7 +170,10 @@ fn a_fix_across_markup_is_not_offered() {
     let mut d = example("ke-hoach-binh-dinh-2023.json");
     d.body = "Các đơn vị thực hiện **Quyết định** **Quyết định** này.".into();
     let f = check_draft(&d);
-    let r = f.iter().find(|x| x.rule == "form.repeated").expect("repeated");
+    let r = f
+        .iter()
+        .find(|x| x.rule == "form.repeated")
+        .expect("repeated");
     assert!(r.fix.is_none(), "{r:?}");
 }
 
@@ -154,9 +184,18 @@ fn draft_form_rules_know_the_fields() {
     d.archive = Some("Lưu: VT, KHTC".into());
     d.cc[1] = "Văn phòng UBND tỉnh (b/c);".into();
     let f = check_draft(&d);
-    let has = |field: &str, rule: &str, ex: &str| f.iter().any(|x| x.field.as_deref() == Some(field) && x.rule == rule && x.excerpt == ex);
-    assert!(has("signer.on_behalf_of", "form.sign-prefix-space", "KT."), "{f:#?}");
-    assert!(has("signer.on_behalf_of", "form.sign-prefix-typed", "KT."), "{f:#?}");
+    let has = |field: &str, rule: &str, ex: &str| {
+        f.iter()
+            .any(|x| x.field.as_deref() == Some(field) && x.rule == rule && x.excerpt == ex)
+    };
+    assert!(
+        has("signer.on_behalf_of", "form.sign-prefix-space", "KT."),
+        "{f:#?}"
+    );
+    assert!(
+        has("signer.on_behalf_of", "form.sign-prefix-typed", "KT."),
+        "{f:#?}"
+    );
     assert!(has("archive", "form.archive-form", "Lưu: "), "{f:#?}");
     assert!(has("archive", "form.archive-unit", "KHTC"), "{f:#?}");
     assert!(has("cc[1]", "form.list-punct", ";"), "{f:#?}");
@@ -172,8 +211,17 @@ fn party_drafts_flag_state_prefixes_and_vt() {
     d.signer.title = "KT. PHÓ BÍ THƯ".into();
     d.archive = Some("VT, Văn phòng Tỉnh ủy".into());
     let f = check_draft(&d);
-    assert!(f.iter().any(|x| x.rule == "form.sign-prefix-regime" && x.field.as_deref() == Some("signer.title")), "{f:#?}");
-    assert!(f.iter().any(|x| x.rule == "form.archive-form" && x.excerpt == "VT"), "{f:#?}");
+    assert!(
+        f.iter()
+            .any(|x| x.rule == "form.sign-prefix-regime"
+                && x.field.as_deref() == Some("signer.title")),
+        "{f:#?}"
+    );
+    assert!(
+        f.iter()
+            .any(|x| x.rule == "form.archive-form" && x.excerpt == "VT"),
+        "{f:#?}"
+    );
 }
 
 #[test]
@@ -184,13 +232,18 @@ fn final_documents_must_not_keep_blanks() {
     let f = check_draft(&d);
     assert!(f.iter().any(|x| x.rule == "form.blank-in-final"), "{f:#?}");
     d.status = crate::draft::Status::Draft;
-    assert!(!check_draft(&d).iter().any(|x| x.rule == "form.blank-in-final"));
+    assert!(!check_draft(&d)
+        .iter()
+        .any(|x| x.rule == "form.blank-in-final"));
 }
 
 #[test]
 fn names_abbreviations_and_symbols_are_not_misspellings() {
     let t = "Đồng chí Hồ Quốc Dũng, UBND, HĐND, QLVHGĐ, Kế hoạch số 113-KH/TU, XIII, Mác - Lênin, Facebook, Zalo, YouTube, internet, b/c, t/h, đ/c, Q.1, TP.HCM.";
-    let f: Vec<Finding> = check_text(t).into_iter().filter(|f| f.rule.starts_with("spelling")).collect();
+    let f: Vec<Finding> = check_text(t)
+        .into_iter()
+        .filter(|f| f.rule.starts_with("spelling"))
+        .collect();
     assert!(f.is_empty(), "{f:#?}");
 }
 

@@ -58,7 +58,9 @@ impl Token {
     pub fn tight_with(&self, next: &Token, chars: &[char]) -> bool {
         self.end == self.chunk_end
             && next.start == next.chunk_start
-            && chars[self.chunk_end..next.chunk_start].iter().all(|&c| c == ' ')
+            && chars[self.chunk_end..next.chunk_start]
+                .iter()
+                .all(|&c| c == ' ')
     }
 }
 
@@ -203,7 +205,9 @@ impl Source {
 
     /// The clean text between two indexes.
     pub fn slice(&self, start: usize, end: usize) -> String {
-        self.chars[start.min(self.chars.len())..end.min(self.chars.len())].iter().collect()
+        self.chars[start.min(self.chars.len())..end.min(self.chars.len())]
+            .iter()
+            .collect()
     }
 }
 
@@ -269,16 +273,22 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
 
 /// The case pattern of a run of characters (non-letters ignored).
 pub fn case_of(core: &[char]) -> Case {
-    let letters: Vec<char> = core.iter().copied().filter(|c| c.is_alphabetic()).collect();
-    if letters.is_empty() {
-        return Case::Lower;
+    let (mut n, mut upper, mut first_upper, mut rest_upper) = (0usize, 0usize, false, false);
+    for &c in core.iter().filter(|c| c.is_alphabetic()) {
+        let up = c.is_uppercase();
+        if n == 0 {
+            first_upper = up;
+        } else if up {
+            rest_upper = true;
+        }
+        upper += usize::from(up);
+        n += 1;
     }
-    let upper = |c: &char| c.is_uppercase();
-    if letters.iter().all(|c| !upper(c)) {
+    if upper == 0 {
         Case::Lower
-    } else if letters.len() >= 2 && letters.iter().all(upper) {
+    } else if n >= 2 && upper == n {
         Case::Upper
-    } else if upper(&letters[0]) && letters[1..].iter().all(|c| !upper(c)) {
+    } else if first_upper && !rest_upper {
         Case::Title
     } else {
         Case::Mixed
@@ -306,15 +316,24 @@ mod tests {
 
     #[test]
     fn body_markup_is_removed_with_a_map_back() {
-        let s = Source::body(Some("body".into()), "# I. MỤC ĐÍCH\n\n**Điều 1.** Ban \\* hành");
+        let s = Source::body(
+            Some("body".into()),
+            "# I. MỤC ĐÍCH\n\n**Điều 1.** Ban \\* hành",
+        );
         let clean: String = s.chars.iter().collect();
         assert_eq!(clean, "I. MỤC ĐÍCH\n\nĐiều 1. Ban * hành");
         assert_eq!(s.headings, vec![(0, 1)]);
-        let at = clean.find("Điều").map(|b| clean[..b].chars().count()).expect("Điều");
+        let at = clean
+            .find("Điều")
+            .map(|b| clean[..b].chars().count())
+            .expect("Điều");
         // "Điều" starts after the "**" in the original.
         assert_eq!(s.orig[s.orig_index(at)], 'Đ');
         assert_eq!(s.orig[s.orig_index(at) - 1], '*');
-        let ban = clean.find("Ban").map(|b| clean[..b].chars().count()).expect("Ban");
+        let ban = clean
+            .find("Ban")
+            .map(|b| clean[..b].chars().count())
+            .expect("Ban");
         let (a, b, exact) = s.orig_range(ban, ban + 3);
         assert!(exact);
         assert_eq!(s.orig[a..b].iter().collect::<String>(), "Ban");

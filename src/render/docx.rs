@@ -15,7 +15,11 @@ use crate::rules::Align;
 pub const FONT: &str = "Times New Roman";
 
 fn fonts() -> RunFonts {
-    RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT)
+    RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .cs(FONT)
+        .east_asia(FONT)
 }
 
 fn align(a: Align) -> AlignmentType {
@@ -43,7 +47,12 @@ fn style(s: &Style) -> DStyle {
                 .line_rule(LineSpacingType::Auto),
         );
     if s.first_line > 0 {
-        st = st.indent(None, Some(SpecialIndentType::FirstLine(s.first_line as i32)), None, None);
+        st = st.indent(
+            None,
+            Some(SpecialIndentType::FirstLine(s.first_line as i32)),
+            None,
+            None,
+        );
     }
     if s.bold {
         st = st.bold();
@@ -84,7 +93,11 @@ fn run(r: &Run) -> DRun {
 }
 
 fn border(pos: ParagraphBorderPosition) -> ParagraphBorder {
-    ParagraphBorder::new(pos).val(BorderType::Single).size(6).space(1).color("000000")
+    ParagraphBorder::new(pos)
+        .val(BorderType::Single)
+        .size(6)
+        .space(1)
+        .color("000000")
 }
 
 fn paragraph(p: &Para, doc: &Document) -> Paragraph {
@@ -95,7 +108,11 @@ fn paragraph(p: &Para, doc: &Document) -> Paragraph {
     if let Some(a) = p.align {
         dp = dp.align(align(a));
     }
-    if p.indent_left.is_some() || p.indent_right.is_some() || p.hanging.is_some() || p.first_line.is_some() {
+    if p.indent_left.is_some()
+        || p.indent_right.is_some()
+        || p.hanging.is_some()
+        || p.first_line.is_some()
+    {
         let special = match (p.hanging, p.first_line) {
             (Some(h), _) => Some(SpecialIndentType::Hanging(h as i32)),
             (None, Some(f)) => Some(SpecialIndentType::FirstLine(f as i32)),
@@ -122,7 +139,9 @@ fn paragraph(p: &Para, doc: &Document) -> Paragraph {
     }
     match p.border {
         Some(Border::Bottom) => {
-            dp = dp.set_borders(ParagraphBorders::with_empty().set(border(ParagraphBorderPosition::Bottom)));
+            dp = dp.set_borders(
+                ParagraphBorders::with_empty().set(border(ParagraphBorderPosition::Bottom)),
+            );
             // An empty 1 pt paragraph: the line sits right under the text above.
             dp = dp.line_spacing(
                 LineSpacing::new()
@@ -206,7 +225,10 @@ pub fn to_docx(doc: &Document) -> Docx {
     }
     let number = Header::new().add_paragraph(paragraph(&doc.page_header, doc));
     if p.number_from_page >= 2 {
-        d = d.header(number).first_header(Header::new().add_paragraph(Paragraph::new())).title_pg();
+        d = d
+            .header(number)
+            .first_header(Header::new().add_paragraph(Paragraph::new()))
+            .title_pg();
     } else {
         d = d.header(number);
     }

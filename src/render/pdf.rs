@@ -42,7 +42,14 @@ fn convert(bin: &Path, input: &Path, out_dir: &Path, profile: &Path) -> Result<(
     let profile_url = format!("-env:UserInstallation=file://{}", profile.display());
     let mut child = Command::new(bin)
         .arg(profile_url)
-        .args(["--headless", "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir"])
+        .args([
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
         .arg(out_dir)
         .arg(input)
         .stdin(Stdio::null())

@@ -7,8 +7,8 @@
 mod model;
 
 pub use model::{
-    Align, Element, FieldUse, Form, HeaderRules, KindRule, PageRules, RuleSet, SignerRules,
-    StyleRule, SymbolRules, CcRules, IssuerMark, ALL_ELEMENTS,
+    Align, CcRules, Element, FieldUse, Form, HeaderRules, IssuerMark, KindRule, PageRules, RuleSet,
+    SignerRules, StyleRule, SymbolRules, ALL_ELEMENTS,
 };
 
 use crate::draft::Regime;
