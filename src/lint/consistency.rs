@@ -200,15 +200,27 @@ fn loanwords(doc: &Doc, out: &mut Vec<Raw>) {
     let mut found: HashMap<&String, Vec<(usize, usize, usize, String)>> = HashMap::new();
     for (si, src) in doc.sources.iter().enumerate() {
         let toks = &src.tokens;
-        let firsts: std::collections::HashSet<char> =
-            keys.keys().filter_map(|k| k.chars().next()).collect();
+        // The first two letters of every key (`pa` for `pano`).
+        let heads: Vec<(char, Option<char>)> = keys
+            .keys()
+            .flat_map(|k| {
+                let mut it = k.chars();
+                let a = it.next().unwrap_or('\0');
+                [(a, it.next()), (a, None)]
+            })
+            .collect();
         let squashed: Vec<String> = toks
             .iter()
             .map(|t| {
-                let first = t.lower.chars().next().map(syllable::bare_char);
+                let mut it = t
+                    .lower
+                    .chars()
+                    .filter(|c| *c != '-')
+                    .map(syllable::bare_char);
+                let head = it.next().map(|a| (a, it.next()));
                 if t.case == Case::Lower
                     && t.end - t.start <= 12
-                    && first.is_some_and(|f| firsts.contains(&f))
+                    && head.is_some_and(|h| heads.contains(&h))
                 {
                     squash(&t.lower)
                 } else {

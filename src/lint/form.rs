@@ -333,7 +333,7 @@ fn repeated(si: usize, src: &Source, out: &mut Vec<Raw>) {
     while i < toks.len() {
         let mut hit = 0;
         for n in (1..=6).rev() {
-            if i + 2 * n > toks.len() {
+            if i + 2 * n > toks.len() || !toks[i + n].lower.starts_with(toks[i].lower.as_str()) {
                 continue;
             }
             let all_tight =

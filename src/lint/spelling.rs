@@ -2,11 +2,11 @@
 //! installed), and valid syllables in a known wrong pair (`chuẩn đoán` → `chẩn đoán`).
 //! Names, abbreviations, symbols, numbers and common loanwords are not misspellings.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::syllable::{self, lower_char, split_tone, upper_char};
-use super::text::{Case, Source};
+use super::text::{Case, Source, WordMap};
 use super::{dictionary, Doc, Raw, Severity};
 
 /// Loanwords and units written in Latin letters that official text uses as they are.
@@ -132,7 +132,9 @@ pub const PAIRS: &[(&str, &str)] = &[
 
 /// Whether a lower-case word is an accepted loanword, unit or known variant.
 pub fn is_allowed(lower: &str) -> bool {
-    ALLOWED.contains(&lower)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| ALLOWED.iter().copied().collect())
+        .contains(lower)
 }
 
 /// Whether a word carries a tone mark (not only a vowel modifier).
@@ -162,19 +164,22 @@ fn fusable(w: &str, case: Case) -> bool {
 /// Runs the spelling rules.
 pub fn check(doc: &Doc, out: &mut Vec<Raw>) {
     // One dictionary look-up per distinct word.
-    let mut known: HashMap<String, bool> = HashMap::new();
+    let mut known: WordMap<bool> = WordMap::default();
     for (si, src) in doc.sources.iter().enumerate() {
         syllables(si, src, &mut known, out);
         pairs(si, src, out);
     }
 }
 
-fn syllables(si: usize, src: &Source, known: &mut HashMap<String, bool>, out: &mut Vec<Raw>) {
+fn syllables(si: usize, src: &Source, known: &mut WordMap<bool>, out: &mut Vec<Raw>) {
     for t in &src.tokens {
-        if !t.word || t.end - t.start < 2 || is_allowed(&t.lower) {
+        if !t.word || t.end - t.start < 2 {
             continue;
         }
         let valid = t.syl.is_some();
+        if (!valid || t.case == Case::Lower) && is_allowed(&t.lower) {
+            continue;
+        }
         if !valid {
             let word: String = src.chars[t.start..t.end].iter().collect();
             let flag = match t.case {

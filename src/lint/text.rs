@@ -2,8 +2,30 @@
 //! characters, and the word tokens of each.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::syllable::{self, is_letter, lower_char, Analysis};
+
+/// A small, fast, non-cryptographic hasher (FxHash) for the per-check word memos.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map keyed by words, with [`FxHasher`].
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<FxHasher>>;
 
 /// What kind of text a field holds, which decides the rules that read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,7 +241,7 @@ fn is_core_char(c: char) -> bool {
 pub fn tokenize(chars: &[char]) -> Vec<Token> {
     let mut out = Vec::with_capacity(chars.len() / 5);
     // One analysis per distinct word.
-    let mut memo: HashMap<String, Option<Analysis>> = HashMap::new();
+    let mut memo: WordMap<Option<Analysis>> = WordMap::default();
     let mut i = 0;
     while i < chars.len() {
         if chars[i].is_whitespace() {
