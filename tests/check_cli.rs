@@ -167,3 +167,25 @@ fn a_missing_file_is_an_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/thu.txt"));
 }
+
+#[test]
+fn without_a_dictionary_the_rules_still_run() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path().join("thu.txt");
+    std::fs::write(&p, "Tổng kết nhữg kết quả và tình hình khuểnh khoáng.\n").expect("write");
+    let run = |env: Option<&str>| {
+        let mut c = vanthu();
+        c.args(["check", p.to_str().expect("path")]);
+        if let Some(v) = env {
+            c.env("VANTHU_HUNSPELL_DIR", v);
+        }
+        String::from_utf8_lossy(&c.output().expect("run").stdout).into_owned()
+    };
+    let without = run(Some(""));
+    assert!(without.contains("spelling.syllable") && without.contains("nhữg"), "{without}");
+    assert!(!without.contains("spelling.unknown"), "{without}");
+    if std::path::Path::new("/usr/share/hunspell/vi_VN.dic").exists() {
+        let with = run(None);
+        assert!(with.contains("spelling.unknown") && with.contains("khuểnh"), "{with}");
+    }
+}
