@@ -182,10 +182,16 @@ fn without_a_dictionary_the_rules_still_run() {
         String::from_utf8_lossy(&c.output().expect("run").stdout).into_owned()
     };
     let without = run(Some(""));
-    assert!(without.contains("spelling.syllable") && without.contains("nhữg"), "{without}");
+    assert!(
+        without.contains("spelling.syllable") && without.contains("nhữg"),
+        "{without}"
+    );
     assert!(!without.contains("spelling.unknown"), "{without}");
     if std::path::Path::new("/usr/share/hunspell/vi_VN.dic").exists() {
         let with = run(None);
-        assert!(with.contains("spelling.unknown") && with.contains("khuểnh"), "{with}");
+        assert!(
+            with.contains("spelling.unknown") && with.contains("khuểnh"),
+            "{with}"
+        );
     }
 }
