@@ -292,6 +292,31 @@ const NHAN_DAN_NAMES: &[&str] = &[
     "biểu", "chủ", "vệ", "lực", "báo",
 ];
 
+/// Words that end a name when walking back from `nhân dân` (`giữa Đảng với nhân dân`).
+const NAME_BREAKS: &[&str] = &[
+    "với", "và", "của", "cho", "vào", "đến", "tới", "từ", "trong", "để", "là", "các", "những",
+    "toàn", "thể", "động", "phục", "vụ", "vì", "do", "tại", "giữa", "mọi",
+];
+
+/// Whether the words before token `i` continue a capitalised name (`Ban Thanh tra nhân dân`).
+fn in_name(src: &Source, i: usize) -> bool {
+    let toks = &src.tokens;
+    let mut k = i;
+    for _ in 0..3 {
+        if k == 0 || !toks[k - 1].tight_with(&toks[k], &src.chars) {
+            return false;
+        }
+        k -= 1;
+        let t = &toks[k];
+        match t.case {
+            Case::Title | Case::Upper => return true,
+            _ if NAME_BREAKS.contains(&t.lower.as_str()) => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
 fn special_nouns(si: usize, src: &Source, out: &mut Vec<Raw>) {
     let toks = &src.tokens;
     for i in 0..toks.len().saturating_sub(1) {
@@ -305,7 +330,7 @@ fn special_nouns(si: usize, src: &Source, out: &mut Vec<Raw>) {
             ""
         };
         let hit = match (a.lower.as_str(), b.lower.as_str()) {
-            ("nhân", "dân") => !NHAN_DAN_NAMES.contains(&prev),
+            ("nhân", "dân") => !NHAN_DAN_NAMES.contains(&prev) && !in_name(src, i),
             ("nhà", "nước") => matches!(prev, "của" | "và" | "đảng"),
             _ => false,
         };
