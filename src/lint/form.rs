@@ -618,15 +618,22 @@ fn plain_archive(doc: &Doc, out: &mut Vec<Raw>) {
 
 /// Nơi nhận in a pasted letter: every line but the last ends with the regime's mark, the last `.`.
 fn plain_lists(doc: &Doc, out: &mut Vec<Raw>) {
+    for heading in ["Kính gửi", "Nơi nhận"] {
+        plain_list(doc, heading, out);
+    }
+}
+
+/// The dashed lines under a heading (`Kính gửi:`, `Nơi nhận:`) of a pasted letter.
+fn plain_list(doc: &Doc, heading: &str, out: &mut Vec<Raw>) {
     let src = &doc.sources[0];
     let c = &src.chars;
     let ls = lines(c);
     let Some(h) = ls.iter().position(|&(s, e)| {
-        c[s..e]
-            .iter()
-            .collect::<String>()
-            .trim_start()
-            .starts_with("Nơi nhận")
+        let line: String = c[s..e].iter().collect();
+        let t = line.trim_start();
+        // The heading alone on its line (one recipient on the same line has no list).
+        t.starts_with(heading) && t[heading.len()..].trim_start_matches(':').trim().is_empty()
+            || t.starts_with(heading) && heading == "Nơi nhận"
     }) else {
         return;
     };
@@ -679,7 +686,7 @@ fn plain_lists(doc: &Doc, out: &mut Vec<Raw>) {
                 Severity::Warning,
                 b - 1,
                 b,
-                format!("Dòng nơi nhận kết thúc bằng «{want}», không phải «{last}»."),
+                format!("Dòng «{heading}» kết thúc bằng «{want}», không phải «{last}»."),
             )
             .fix(want.to_string())
         } else {
@@ -689,7 +696,7 @@ fn plain_lists(doc: &Doc, out: &mut Vec<Raw>) {
                 Severity::Warning,
                 b - 1,
                 b,
-                format!("Dòng nơi nhận thiếu dấu «{want}» ở cuối."),
+                format!("Dòng «{heading}» thiếu dấu «{want}» ở cuối."),
             )
             .fix(format!("{last}{want}"))
         };
