@@ -94,22 +94,34 @@ fn fused(si: usize, src: &Source, out: &mut Vec<Raw>) {
         if found.iter().any(|s| s.1) {
             found.retain(|s| s.1);
         }
-        let Some(&(k, _)) = found.first() else {
+        if found.is_empty() {
             continue;
-        };
+        }
+        // The longer first syllable first (`thực hiện` before `thự chiện`).
+        found.sort_by_key(|s| std::cmp::Reverse(s.0));
         let word: String = w.iter().collect();
-        let split = format!(
-            "{} {}",
-            w[..k].iter().collect::<String>(),
-            w[k..].iter().collect::<String>()
-        );
+        let options: Vec<String> = found
+            .iter()
+            .take(3)
+            .map(|&(k, _)| {
+                format!(
+                    "{} {}",
+                    w[..k].iter().collect::<String>(),
+                    w[k..].iter().collect::<String>()
+                )
+            })
+            .collect();
+        let split = options[0].clone();
         let r = Raw::new(
             si,
             "spacing.fused",
             Severity::Error,
             t.start,
             t.end,
-            format!("Hai âm tiết viết liền: «{word}» → «{split}»."),
+            format!(
+                "Hai âm tiết viết liền: «{word}» → «{}».",
+                options.join("» hoặc «")
+            ),
         );
         out.push(if found.len() == 1 { r.fix(split) } else { r });
     }
