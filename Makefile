@@ -34,6 +34,7 @@ test-core:
 bench:
 	$(CARGO) bench --bench render
 	$(CARGO) bench --bench register
+	$(CARGO) bench --bench check
 	bash scripts/bench-batch.sh
 
 clean:

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod draft;
 pub mod error;
 pub mod layout;
+pub mod lint;
 pub mod markup;
 pub mod profile;
 pub mod register;

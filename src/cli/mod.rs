@@ -1,5 +1,6 @@
 //! The `vanthu` command line: a thin face over the core.
 
+mod check;
 mod kinds;
 mod new;
 mod register;
@@ -32,6 +33,9 @@ pub enum Command {
     Kinds(kinds::Args),
     /// The register of outgoing documents (sổ đăng ký văn bản đi).
     Register(register::Args),
+    /// Check the text of a draft or a plain text file for spacing, spelling, consistency,
+    /// citation and form defects.
+    Check(check::Args),
 }
 
 /// Exit code: success.
@@ -66,6 +70,7 @@ where
         Command::New(a) => new::run(a),
         Command::Kinds(a) => kinds::run(a),
         Command::Register(a) => register::run(a),
+        Command::Check(a) => check::run(a),
     }
 }
 
