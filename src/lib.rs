@@ -12,6 +12,7 @@ pub mod profile;
 pub mod render;
 pub mod rules;
 pub mod symbol;
+pub mod templates;
 pub mod write;
 
 pub use draft::{Draft, Regime};
