@@ -29,6 +29,7 @@ test-core:
 ## Benchmarks: criterion (DOCX rendering) and the batch CLI throughput.
 bench:
 	$(CARGO) bench --bench render
+	$(CARGO) bench --bench templates
 	bash scripts/bench-batch.sh
 
 clean:

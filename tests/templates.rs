@@ -18,14 +18,18 @@ fn builtin_named(name: &str) -> &'static Template {
 
 fn fill_default(t: &Template) -> DraftFile {
     let profile = Profile::sample(t.file.regime);
-    fill_template(t, &Values::new(), &profile, today()).unwrap_or_else(|e| panic!("{}: {e}", t.name()))
+    fill_template(t, &Values::new(), &profile, today())
+        .unwrap_or_else(|e| panic!("{}: {e}", t.name()))
 }
 
 /// The paragraphs of word/document.xml, as text.
 fn paragraphs(docx: &[u8]) -> Vec<String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
     let mut xml = String::new();
-    zip.by_name("word/document.xml").expect("document.xml").read_to_string(&mut xml).expect("read");
+    zip.by_name("word/document.xml")
+        .expect("document.xml")
+        .read_to_string(&mut xml)
+        .expect("read");
     let doc = roxmltree::Document::parse(&xml).expect("xml");
     doc.descendants()
         .filter(|n| n.has_tag_name("p"))
@@ -73,20 +77,35 @@ fn every_builtin_renders_to_a_conforming_docx() {
         let starts = |s: &str| paras.iter().any(|p| p.starts_with(s));
         // Type name (not on a công văn).
         if t.file.kind == "cong-van" {
-            assert!(!has(&kind.name.to_uppercase()), "{name}: a công văn has no type name");
+            assert!(
+                !has(&kind.name.to_uppercase()),
+                "{name}: a công văn has no type name"
+            );
         } else {
-            assert!(has(&kind.name.to_uppercase()), "{name}: type name {}", kind.name.to_uppercase());
+            assert!(
+                has(&kind.name.to_uppercase()),
+                "{name}: type name {}",
+                kind.name.to_uppercase()
+            );
         }
         // Symbol form.
         match t.file.regime {
             Regime::State if t.file.kind == "cong-van" => {
-                assert!(paras.iter().any(|p| p.starts_with("Số:") && p.contains("/SVHTTDL-")), "{name}: {paras:?}")
+                assert!(
+                    paras
+                        .iter()
+                        .any(|p| p.starts_with("Số:") && p.contains("/SVHTTDL-")),
+                    "{name}: {paras:?}"
+                )
             }
             Regime::State => assert!(
                 blank_symbol(&paras, "Số:", &format!("/{}-SVHTTDL", kind.abbr)),
                 "{name}: symbol {paras:?}"
             ),
-            Regime::Party => assert!(blank_symbol(&paras, "Số ", &format!("-{}/TU", kind.abbr)), "{name}: symbol {paras:?}"),
+            Regime::Party => assert!(
+                blank_symbol(&paras, "Số ", &format!("-{}/TU", kind.abbr)),
+                "{name}: symbol {paras:?}"
+            ),
         }
         // Signer block: authority line, title, name.
         let s = f.signer.as_ref().expect("signer");
@@ -97,7 +116,10 @@ fn every_builtin_renders_to_a_conforming_docx() {
                 let p = &a[..1];
                 assert!(starts(&format!("{p}/{} ", &a[1..])), "{name}: {a}")
             }
-            _ => assert!(has(&s.title.clone().expect("title").to_uppercase()), "{name}: title"),
+            _ => assert!(
+                has(&s.title.clone().expect("title").to_uppercase()),
+                "{name}: title"
+            ),
         }
         // Nơi nhận and its last line.
         assert!(has("Nơi nhận:"), "{name}: Nơi nhận");
@@ -125,7 +147,10 @@ fn filled_drafts_match_their_snapshots() {
 }
 
 fn values(pairs: &[(&str, &str)]) -> Values {
-    pairs.iter().map(|(k, v)| (k.to_string(), VarValue::Text(v.to_string()))).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), VarValue::Text(v.to_string())))
+        .collect()
 }
 
 fn fill_err(name: &str, v: Values) -> String {
@@ -140,7 +165,10 @@ fn fill_err(name: &str, v: Values) -> String {
 #[test]
 fn wrong_values_are_refused_naming_the_variable() {
     let e = fill_err("giay-moi-hop", values(&[("ngay_hop", "31/02/2025")]));
-    assert!(e.starts_with("ngay_hop: ") && e.contains("not a date"), "{e}");
+    assert!(
+        e.starts_with("ngay_hop: ") && e.contains("not a date"),
+        "{e}"
+    );
     let e = fill_err("cong-van-trien-khai", values(&[("van_ban", "  ")]));
     assert!(e.starts_with("van_ban: required"), "{e}");
     let e = fill_err("bao-cao-dinh-ky", values(&[("ky", "quý V")]));
@@ -156,11 +184,25 @@ fn user_text_comes_out_literally() {
     let nasty = "{{ profile }} {% include \"/etc/passwd\" %} <b>&amp; \"trích\" C:\\tài liệu\\ *đậm* # không";
     let t = builtin_named("cong-van-trien-khai");
     let p = Profile::sample(Regime::State);
-    let f = fill_template(t, &values(&[("trich_yeu_van_ban", nasty), ("van_ban", nasty)]), &p, today()).expect("fill");
+    let f = fill_template(
+        t,
+        &values(&[("trich_yeu_van_ban", nasty), ("van_ban", nasty)]),
+        &p,
+        today(),
+    )
+    .expect("fill");
     let paras = render(&f);
-    let body_line = paras.iter().find(|p| p.starts_with("Thực hiện ")).expect("first body paragraph");
+    let body_line = paras
+        .iter()
+        .find(|p| p.starts_with("Thực hiện "))
+        .expect("first body paragraph");
     assert!(body_line.contains(nasty), "{body_line}");
-    assert!(paras.iter().any(|p| p.contains(&format!("V/v triển khai thực hiện {nasty}"))), "{paras:?}");
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.contains(&format!("V/v triển khai thực hiện {nasty}"))),
+        "{paras:?}"
+    );
 }
 
 fn broken(body: &str) -> String {
@@ -182,11 +224,20 @@ fn broken_templates_are_refused_with_line_and_column() {
     let e = compile_err(&broken("Dòng một.\n\nXin chào {{ b }}./."));
     assert_eq!(e, "template hong: line 18, column 13 (body): variable `b` is not defined (declare it as a [[var]])");
     let e = compile_err(&broken("Dòng một {% if a %}\n./."));
-    assert!(e.starts_with("template hong: line 1") && e.contains("(body)"), "{e}");
+    assert!(
+        e.starts_with("template hong: line 1") && e.contains("(body)"),
+        "{e}"
+    );
     let e = compile_err(&broken("{{ a | nope }}"));
-    assert!(e.starts_with("template hong: line 16, column 8 (body): filter `nope` is not allowed"), "{e}");
+    assert!(
+        e.starts_with("template hong: line 16, column 8 (body): filter `nope` is not allowed"),
+        "{e}"
+    );
     let e = compile_err(&broken("x\n  {% include \"/etc/passwd\" %}"));
-    assert!(e.starts_with("template hong: line 17, column 6 (body): tag `include` is not allowed"), "{e}");
+    assert!(
+        e.starts_with("template hong: line 17, column 6 (body): tag `include` is not allowed"),
+        "{e}"
+    );
     let e = compile_err(&broken("{% extends \"a\" %}"));
     assert!(e.contains("tag `extends` is not allowed"), "{e}");
     let e = compile_err("format = \"vanthu/template@1\"\nname = \"hong\"\ntitle = \n");
@@ -201,8 +252,20 @@ fn store_saves_imports_exports_and_protects_builtins() {
         .or_else(|_| std::fs::read_to_string("/work/shared/examples/cong-van-lang-son-2023.json"))
         .expect("example");
     let d = DraftFile::from_json(&example).expect("draft");
-    let marked = vec!["subject".to_string(), "recipients".to_string(), "body".to_string()];
-    let t = store.save_from_draft(&d, "tuyen-truyen", Some("Công văn tuyên truyền"), &marked, false).expect("save");
+    let marked = vec![
+        "subject".to_string(),
+        "recipients".to_string(),
+        "body".to_string(),
+    ];
+    let t = store
+        .save_from_draft(
+            &d,
+            "tuyen-truyen",
+            Some("Công văn tuyên truyền"),
+            &marked,
+            false,
+        )
+        .expect("save");
     assert_eq!(t.file.vars.len(), 3);
     // Filling it with its defaults gives the draft back (issuer and place from the profile).
     let p = Profile::sample(Regime::State);
@@ -212,22 +275,42 @@ fn store_saves_imports_exports_and_protects_builtins() {
     assert_eq!(f.recipients, d.recipients);
     assert_eq!(f.cc, d.cc);
     // A changed value replaces the default, literally.
-    let f = fill_template(&t, &values(&[("trich_yeu", "{{ x }} & <y>")]), &p, today()).expect("fill");
+    let f =
+        fill_template(&t, &values(&[("trich_yeu", "{{ x }} & <y>")]), &p, today()).expect("fill");
     assert_eq!(f.subject.as_deref(), Some("{{ x }} & <y>"));
     // Listed, exported, imported elsewhere.
-    assert!(store.list().expect("list").iter().any(|i| i.name == "tuyen-truyen" && !i.builtin));
+    assert!(store
+        .list()
+        .expect("list")
+        .iter()
+        .any(|i| i.name == "tuyen-truyen" && !i.builtin));
     let out = dir.path().join("x.toml");
     store.export("tuyen-truyen", &out).expect("export");
     let other = Store::at(dir.path().join("other"));
     other.import(&out, false).expect("import");
-    assert!(other.import(&out, false).expect_err("twice").to_string().contains("already exists"));
+    assert!(other
+        .import(&out, false)
+        .expect_err("twice")
+        .to_string()
+        .contains("already exists"));
     // Built-ins cannot be overwritten, only copied.
-    let e = store.save_from_draft(&d, "to-trinh", None, &marked, true).expect_err("builtin");
+    let e = store
+        .save_from_draft(&d, "to-trinh", None, &marked, true)
+        .expect_err("builtin");
     assert!(e.to_string().contains("built-in"), "{e}");
     let b = dir.path().join("b.toml");
     store.export("to-trinh", &b).expect("export builtin");
-    assert!(store.import(&b, true).expect_err("builtin").to_string().contains("built-in"));
-    let c = store.copy("to-trinh", "to-trinh-cua-toi", false).expect("copy");
+    assert!(store
+        .import(&b, true)
+        .expect_err("builtin")
+        .to_string()
+        .contains("built-in"));
+    let c = store
+        .copy("to-trinh", "to-trinh-cua-toi", false)
+        .expect("copy");
     assert!(!c.builtin);
-    assert_eq!(store.get("to-trinh-cua-toi").expect("get").file.title, builtin_named("to-trinh").file.title);
+    assert_eq!(
+        store.get("to-trinh-cua-toi").expect("get").file.title,
+        builtin_named("to-trinh").file.title
+    );
 }

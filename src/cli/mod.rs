@@ -3,6 +3,7 @@
 mod kinds;
 mod new;
 mod render;
+mod template;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -27,6 +28,8 @@ pub enum Command {
     New(new::Args),
     /// List the document types of each regime.
     Kinds(kinds::Args),
+    /// Templates: list, show, fill, save, import, export.
+    Template(template::Args),
 }
 
 /// Exit code: success.
@@ -60,6 +63,7 @@ where
         Command::Validate(a) => validate::run(a),
         Command::New(a) => new::run(a),
         Command::Kinds(a) => kinds::run(a),
+        Command::Template(a) => template::run(a),
     }
 }
 

@@ -46,12 +46,20 @@ fn engine() -> Tera {
     tera.autoescape_on([".md"]);
     tera.set_escape_fn(sandbox::escape_markup);
     tera.register_filter("date_words", |s: &str, _: Kwargs, _: &State| {
-        super::fill::parse_iso(s).map(crate::symbol::date_words).unwrap_or_else(|| s.to_string())
+        super::fill::parse_iso(s)
+            .map(crate::symbol::date_words)
+            .unwrap_or_else(|| s.to_string())
     });
     tera.register_filter("date_short", |s: &str, _: Kwargs, _: &State| date_short(s));
     tera.register_filter("date_party", |s: &str, _: Kwargs, _: &State| date_short(s));
     tera.register_filter("strip_end", |s: StringInput, _: Kwargs, _: &State| {
-        s.inherit_safety(s.as_str().trim_end().trim_end_matches(['.', ';', ',']).trim_end().to_string())
+        s.inherit_safety(
+            s.as_str()
+                .trim_end()
+                .trim_end_matches(['.', ';', ','])
+                .trim_end()
+                .to_string(),
+        )
     });
     tera.register_filter("date_weekday", |s: &str, _: Kwargs, _: &State| {
         use chrono::{Datelike, Weekday};
@@ -89,10 +97,32 @@ fn cap_first(w: &str) -> String {
 /// `BAN THƯỜNG VỤ TỈNH ỦY` → `Ban Thường vụ Tỉnh ủy`. A heuristic: unusual names are
 /// best given by the clerk.
 pub fn agency(s: &str) -> String {
-    const TYPES: &[&str] = &["sở", "ban", "phòng", "cục", "trung tâm", "văn phòng", "bộ", "viện", "trường", "hội"];
-    const PLACES: &[&str] = &["tỉnh", "huyện", "xã", "thành phố", "phường", "quận", "thị xã", "thị trấn"];
+    const TYPES: &[&str] = &[
+        "sở",
+        "ban",
+        "phòng",
+        "cục",
+        "trung tâm",
+        "văn phòng",
+        "bộ",
+        "viện",
+        "trường",
+        "hội",
+    ];
+    const PLACES: &[&str] = &[
+        "tỉnh",
+        "huyện",
+        "xã",
+        "thành phố",
+        "phường",
+        "quận",
+        "thị xã",
+        "thị trấn",
+    ];
     const COMMITTEES: &[&str] = &["ủy", "uỷ"];
-    const ACRONYMS: &[&str] = &["UBND", "HĐND", "MTTQ", "TP.", "TW", "BCH", "BTV", "HĐQT", "TNHH"];
+    const ACRONYMS: &[&str] = &[
+        "UBND", "HĐND", "MTTQ", "TP.", "TW", "BCH", "BTV", "HĐQT", "TNHH",
+    ];
     let orig: Vec<&str> = s.split_whitespace().collect();
     let low: Vec<String> = orig.iter().map(|w| w.to_lowercase()).collect();
     let vowels = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ";
@@ -107,7 +137,9 @@ pub fn agency(s: &str) -> String {
                 && !orig[i].chars().any(|c| c.is_lowercase())
                 && !w.chars().any(|c| vowels.contains(c)));
         let two = low.get(i + 1).map(|n| format!("{w} {n}"));
-        let next_is_committee = low.get(i + 1).is_some_and(|n| COMMITTEES.contains(&n.as_str()));
+        let next_is_committee = low
+            .get(i + 1)
+            .is_some_and(|n| COMMITTEES.contains(&n.as_str()));
         let is_type2 = two.as_deref().is_some_and(|t| TYPES.contains(&t));
         let is_place2 = two.as_deref().is_some_and(|t| PLACES.contains(&t));
         let word = if acronym {
@@ -158,7 +190,11 @@ pub fn date_short(s: &str) -> String {
     match super::fill::parse_iso(s) {
         Some(d) => {
             let m = d.month();
-            let month = if m <= 2 { format!("{m:02}") } else { m.to_string() };
+            let month = if m <= 2 {
+                format!("{m:02}")
+            } else {
+                m.to_string()
+            };
             format!("{:02}/{month}/{}", d.day(), d.year())
         }
         None => s.to_string(),
@@ -171,8 +207,19 @@ pub fn roman(n: i64) -> String {
         return n.to_string();
     }
     const T: [(i64, &str); 13] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-        (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ];
     let mut n = n;
     let mut s = String::new();
@@ -183,21 +230,6 @@ pub fn roman(n: i64) -> String {
         }
     }
     s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::agency;
-
-    #[test]
-    fn agency_names_in_sentence_case() {
-        assert_eq!(agency("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"), "Sở Văn hóa, Thể thao và Du lịch");
-        assert_eq!(agency("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"), "Ủy ban nhân dân tỉnh Lạng Sơn");
-        assert_eq!(agency("BAN THƯỜNG VỤ TỈNH ỦY"), "Ban Thường vụ Tỉnh ủy");
-        assert_eq!(agency("TỈNH ỦY"), "Tỉnh ủy");
-        assert_eq!(agency("UBND TỈNH LẠNG SƠN"), "UBND tỉnh Lạng Sơn");
-        assert_eq!(agency("VĂN PHÒNG TỈNH ỦY"), "Văn phòng Tỉnh ủy");
-    }
 }
 
 impl Template {
@@ -222,12 +254,22 @@ impl Template {
                     message,
                 }
             };
-            let scan = sandbox::scan(src.text).map_err(|r| at(r.offset, "template_forbidden", r.message))?;
-            let tera_name = if src.path == "body" { "body.md".to_string() } else { src.path.clone() };
-            tera.add_raw_template(&tera_name, src.text).map_err(|e| match e.kind() {
-                ErrorKind::SyntaxError(r) => at(r.span().range.start, "template_syntax", r.message().to_string()),
-                other => at(0, "template_syntax", first_line(&other.to_string())),
-            })?;
+            let scan = sandbox::scan(src.text)
+                .map_err(|r| at(r.offset, "template_forbidden", r.message))?;
+            let tera_name = if src.path == "body" {
+                "body.md".to_string()
+            } else {
+                src.path.clone()
+            };
+            tera.add_raw_template(&tera_name, src.text)
+                .map_err(|e| match e.kind() {
+                    ErrorKind::SyntaxError(r) => at(
+                        r.span().range.start,
+                        "template_syntax",
+                        r.message().to_string(),
+                    ),
+                    other => at(0, "template_syntax", first_line(&other.to_string())),
+                })?;
             for (n, offset) in &scan.names {
                 if !allowed.contains(n.as_str()) && !scan.bound.iter().any(|b| b == n) {
                     return Err(at(
@@ -237,9 +279,18 @@ impl Template {
                     ));
                 }
             }
-            fields.push(Field { path: src.path.clone(), tera_name });
+            fields.push(Field {
+                path: src.path.clone(),
+                tera_name,
+            });
         }
-        Ok(Template { file, source: text.to_string(), builtin, tera, fields })
+        Ok(Template {
+            file,
+            source: text.to_string(),
+            builtin,
+            tera,
+            fields,
+        })
     }
 
     /// The template's name.
@@ -263,7 +314,9 @@ impl Template {
     /// Maps a rendering error of a field to the template file's line and column.
     pub(crate) fn render_error(&self, field: &Field, e: &tera::Error) -> TemplateError {
         let (offset, message) = match e.kind() {
-            ErrorKind::RenderingError(r) | ErrorKind::SyntaxError(r) => (r.span().range.start, r.message().to_string()),
+            ErrorKind::RenderingError(r) | ErrorKind::SyntaxError(r) => {
+                (r.span().range.start, r.message().to_string())
+            }
             other => (0, first_line(&other.to_string())),
         };
         let (line, column) = self
@@ -289,4 +342,25 @@ impl Template {
 
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or("").trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::agency;
+
+    #[test]
+    fn agency_names_in_sentence_case() {
+        assert_eq!(
+            agency("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"),
+            "Sở Văn hóa, Thể thao và Du lịch"
+        );
+        assert_eq!(
+            agency("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"),
+            "Ủy ban nhân dân tỉnh Lạng Sơn"
+        );
+        assert_eq!(agency("BAN THƯỜNG VỤ TỈNH ỦY"), "Ban Thường vụ Tỉnh ủy");
+        assert_eq!(agency("TỈNH ỦY"), "Tỉnh ủy");
+        assert_eq!(agency("UBND TỈNH LẠNG SƠN"), "UBND tỉnh Lạng Sơn");
+        assert_eq!(agency("VĂN PHÒNG TỈNH ỦY"), "Văn phòng Tỉnh ủy");
+    }
 }

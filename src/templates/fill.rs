@@ -23,7 +23,11 @@ pub(crate) fn parse_iso(s: &str) -> Option<NaiveDate> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    if !b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()) {
+    if !b
+        .iter()
+        .enumerate()
+        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    {
         return None;
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
@@ -36,12 +40,18 @@ fn parse_any_date(s: &str) -> Option<NaiveDate> {
     }
     let parts: Vec<&str> = s.split('/').collect();
     if parts.len() == 3
-        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
         && parts[2].len() == 4
         && parts[0].len() <= 2
         && parts[1].len() <= 2
     {
-        let (d, m, y) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
+        let (d, m, y) = (
+            parts[0].parse().ok()?,
+            parts[1].parse().ok()?,
+            parts[2].parse().ok()?,
+        );
         return NaiveDate::from_ymd_opt(y, m, d);
     }
     None
@@ -57,7 +67,8 @@ enum Checked {
 }
 
 fn has_control(s: &str, allow_newline: bool) -> bool {
-    s.chars().any(|c| c.is_control() && !(c == '\t' || (allow_newline && (c == '\n' || c == '\r'))))
+    s.chars()
+        .any(|c| c.is_control() && !(c == '\t' || (allow_newline && (c == '\n' || c == '\r'))))
 }
 
 /// Checks one value against its variable; `None` means empty.
@@ -69,11 +80,18 @@ fn check_value(var: &Var, v: Option<&VarValue>) -> std::result::Result<Checked, 
         Some(VarValue::Text(s)) => Some(draft_nfc(s)),
         Some(VarValue::Number(n)) => Some(n.to_string()),
         Some(VarValue::List(l)) if var.ty == VarType::List => {
-            let items: Vec<String> = l.iter().map(|s| draft_nfc(s.trim())).filter(|s| !s.is_empty()).collect();
+            let items: Vec<String> = l
+                .iter()
+                .map(|s| draft_nfc(s.trim()))
+                .filter(|s| !s.is_empty())
+                .collect();
             return check_list(var, items);
         }
         Some(VarValue::List(_)) => {
-            return Err(bad("invalid_type", format!("expected {}, got a list", type_en(var.ty))));
+            return Err(bad(
+                "invalid_type",
+                format!("expected {}, got a list", type_en(var.ty)),
+            ));
         }
     };
     let trimmed = text.as_deref().map(str::trim).unwrap_or("");
@@ -89,14 +107,20 @@ fn check_value(var: &Var, v: Option<&VarValue>) -> std::result::Result<Checked, 
     match var.ty {
         VarType::Text => {
             if trimmed.contains(['\n', '\r']) {
-                return Err(bad("invalid_value", "must be one line (use a long_text variable for paragraphs)".into()));
+                return Err(bad(
+                    "invalid_value",
+                    "must be one line (use a long_text variable for paragraphs)".into(),
+                ));
             }
             if has_control(trimmed, false) {
                 return Err(bad("invalid_value", "contains control characters".into()));
             }
             let n = trimmed.chars().count();
             if n > TEXT_CHARS {
-                return Err(bad("too_long", format!("too long ({n} characters, limit {TEXT_CHARS})")));
+                return Err(bad(
+                    "too_long",
+                    format!("too long ({n} characters, limit {TEXT_CHARS})"),
+                ));
             }
             Ok(Checked::Text(trimmed.to_string()))
         }
@@ -109,7 +133,10 @@ fn check_value(var: &Var, v: Option<&VarValue>) -> std::result::Result<Checked, 
                 .collect::<Vec<_>>()
                 .join("\n\n");
             if t.len() > LONG_TEXT_BYTES {
-                return Err(bad("too_long", format!("too long ({} bytes, limit {LONG_TEXT_BYTES})", t.len())));
+                return Err(bad(
+                    "too_long",
+                    format!("too long ({} bytes, limit {LONG_TEXT_BYTES})", t.len()),
+                ));
             }
             if has_control(&t, true) {
                 return Err(bad("invalid_value", "contains control characters".into()));
@@ -118,22 +145,39 @@ fn check_value(var: &Var, v: Option<&VarValue>) -> std::result::Result<Checked, 
         }
         VarType::Date => match parse_any_date(trimmed) {
             Some(d) => Ok(Checked::Text(d.format("%Y-%m-%d").to_string())),
-            None => Err(bad("invalid_date", format!("\"{trimmed}\" is not a date (YYYY-MM-DD or DD/MM/YYYY)"))),
+            None => Err(bad(
+                "invalid_date",
+                format!("\"{trimmed}\" is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
+            )),
         },
         VarType::Number => match trimmed.parse::<i64>() {
             Ok(n) if (-1_000_000_000..=1_000_000_000).contains(&n) => Ok(Checked::Number(n)),
-            _ => Err(bad("invalid_value", format!("\"{trimmed}\" is not a whole number"))),
+            _ => Err(bad(
+                "invalid_value",
+                format!("\"{trimmed}\" is not a whole number"),
+            )),
         },
         VarType::Choice => {
             if var.choices.iter().any(|c| c == trimmed) {
                 Ok(Checked::Text(trimmed.to_string()))
             } else {
                 let all: Vec<String> = var.choices.iter().map(|c| format!("\"{c}\"")).collect();
-                Err(bad("invalid_value", format!("unknown choice \"{trimmed}\" (expected one of {})", all.join(", "))))
+                Err(bad(
+                    "invalid_value",
+                    format!(
+                        "unknown choice \"{trimmed}\" (expected one of {})",
+                        all.join(", ")
+                    ),
+                ))
             }
         }
         VarType::List => {
-            let items: Vec<String> = trimmed.lines().map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+            let items: Vec<String> = trimmed
+                .lines()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
             check_list(var, items)
         }
     }
@@ -142,17 +186,33 @@ fn check_value(var: &Var, v: Option<&VarValue>) -> std::result::Result<Checked, 
 fn check_list(var: &Var, items: Vec<String>) -> std::result::Result<Checked, FieldError> {
     let key = var.key.as_str();
     if items.is_empty() && var.required {
-        return Err(FieldError::new(key, "required", format!("required ({})", var.label)));
+        return Err(FieldError::new(
+            key,
+            "required",
+            format!("required ({})", var.label),
+        ));
     }
     if items.len() > LIST_LEN {
-        return Err(FieldError::new(key, "too_long", format!("too many entries ({}, limit {LIST_LEN})", items.len())));
+        return Err(FieldError::new(
+            key,
+            "too_long",
+            format!("too many entries ({}, limit {LIST_LEN})", items.len()),
+        ));
     }
     for (i, s) in items.iter().enumerate() {
         if s.contains(['\n', '\r']) || has_control(s, false) {
-            return Err(FieldError::new(format!("{key}[{i}]"), "invalid_value", "must be one line without control characters"));
+            return Err(FieldError::new(
+                format!("{key}[{i}]"),
+                "invalid_value",
+                "must be one line without control characters",
+            ));
         }
         if s.chars().count() > TEXT_CHARS {
-            return Err(FieldError::new(format!("{key}[{i}]"), "too_long", format!("too long (limit {TEXT_CHARS} characters)")));
+            return Err(FieldError::new(
+                format!("{key}[{i}]"),
+                "too_long",
+                format!("too long (limit {TEXT_CHARS} characters)"),
+            ));
         }
     }
     Ok(Checked::List(items))
@@ -205,7 +265,11 @@ fn check_values(t: &Template, values: &Values) -> Result<Vec<(String, Checked)>>
             errors.push(FieldError::new(
                 k.clone(),
                 "unknown_field",
-                format!("not a variable of template {} (see `vanthu template show {}`)", t.name(), t.name()),
+                format!(
+                    "not a variable of template {} (see `vanthu template show {}`)",
+                    t.name(),
+                    t.name()
+                ),
             ));
         }
     }
@@ -231,13 +295,23 @@ pub fn fill(name: &str, values: &Values, profile: &Profile) -> Result<DraftFile>
 }
 
 /// Fills a template found by name as of a given day (for reproducible output).
-pub fn fill_at(name: &str, values: &Values, profile: &Profile, today: NaiveDate) -> Result<DraftFile> {
+pub fn fill_at(
+    name: &str,
+    values: &Values,
+    profile: &Profile,
+    today: NaiveDate,
+) -> Result<DraftFile> {
     let t = super::get(name)?;
     fill_template(&t, values, profile, today)
 }
 
 /// Fills a compiled template: values checked, fields rendered, the draft assembled and validated.
-pub fn fill_template(t: &Template, values: &Values, profile: &Profile, today: NaiveDate) -> Result<DraftFile> {
+pub fn fill_template(
+    t: &Template,
+    values: &Values,
+    profile: &Profile,
+    today: NaiveDate,
+) -> Result<DraftFile> {
     if profile.regime != t.file.regime {
         return Err(Error::Invalid(FieldErrors(vec![FieldError::new(
             "profile.regime",
@@ -284,9 +358,16 @@ pub fn fill_template(t: &Template, values: &Values, profile: &Profile, today: Na
     }
     let mut lists: Vec<(String, Vec<String>)> = Vec::new();
     for field in &t.fields {
-        let out = t.tera.render(&field.tera_name, &ctx).map_err(|e| Error::from(t.render_error(field, &e)))?;
+        let out = t
+            .tera
+            .render(&field.tera_name, &ctx)
+            .map_err(|e| Error::from(t.render_error(field, &e)))?;
         if let Some((base, _)) = field.path.split_once('[') {
-            let entries = out.lines().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+            let entries = out
+                .lines()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from);
             match lists.iter_mut().find(|(b, _)| b == base) {
                 Some((_, l)) => l.extend(entries),
                 None => lists.push((base.to_string(), entries.collect())),
@@ -334,14 +415,41 @@ fn overlay(f: &mut DraftFile, x: &DraftFile) {
     macro_rules! list {
         ($($n:ident),*) => { $( if !x.$n.is_empty() { f.$n = x.$n.clone(); } )* };
     }
-    opt!(issuer, unit_code, number, place, date, year, urgency, secrecy, circulation, subject, body, signer,
-        archive, drafter, copies, authority_line, proposal, countersigner, status);
+    opt!(
+        issuer,
+        unit_code,
+        number,
+        place,
+        date,
+        year,
+        urgency,
+        secrecy,
+        circulation,
+        subject,
+        body,
+        signer,
+        archive,
+        drafter,
+        copies,
+        authority_line,
+        proposal,
+        countersigner,
+        status
+    );
     list!(recipients, cc, attachments, bases);
 }
 
 fn set_scalar(t: &Template, f: &mut DraftFile, path: &str, out: &str) -> Result<()> {
-    let v = if path == "body" { out.trim_end().trim_start_matches(['\n', '\r']) } else { out.trim() };
-    let v = if v.is_empty() { None } else { Some(v.to_string()) };
+    let v = if path == "body" {
+        out.trim_end().trim_start_matches(['\n', '\r'])
+    } else {
+        out.trim()
+    };
+    let v = if v.is_empty() {
+        None
+    } else {
+        Some(v.to_string())
+    };
     let int = |v: &Option<String>| -> Result<Option<i64>> {
         match v {
             None => Ok(None),
@@ -391,8 +499,14 @@ mod tests {
 
     #[test]
     fn dates_read_in_both_forms() {
-        assert_eq!(parse_any_date("2024-02-05"), NaiveDate::from_ymd_opt(2024, 2, 5));
-        assert_eq!(parse_any_date("5/2/2024"), NaiveDate::from_ymd_opt(2024, 2, 5));
+        assert_eq!(
+            parse_any_date("2024-02-05"),
+            NaiveDate::from_ymd_opt(2024, 2, 5)
+        );
+        assert_eq!(
+            parse_any_date("5/2/2024"),
+            NaiveDate::from_ymd_opt(2024, 2, 5)
+        );
         assert_eq!(parse_any_date("31/02/2024"), None);
         assert_eq!(parse_any_date("2024-2-5"), None);
         assert_eq!(parse_any_date("hôm nay"), None);

@@ -195,12 +195,24 @@ impl DraftTemplate {
         let mut out = Vec::new();
         fn one<'a>(out: &mut Vec<FieldSource<'a>>, path: &str, v: &'a Option<Spanned<String>>) {
             if let Some(s) = v {
-                out.push(FieldSource { path: path.to_string(), text: s.get_ref(), span: s.span() });
+                out.push(FieldSource {
+                    path: path.to_string(),
+                    text: s.get_ref(),
+                    span: s.span(),
+                });
             }
         }
-        fn list<'a>(out: &mut Vec<FieldSource<'a>>, path: &str, v: &'a Option<Vec<Spanned<String>>>) {
+        fn list<'a>(
+            out: &mut Vec<FieldSource<'a>>,
+            path: &str,
+            v: &'a Option<Vec<Spanned<String>>>,
+        ) {
             for (i, s) in v.iter().flatten().enumerate() {
-                out.push(FieldSource { path: format!("{path}[{i}]"), text: s.get_ref(), span: s.span() });
+                out.push(FieldSource {
+                    path: format!("{path}[{i}]"),
+                    text: s.get_ref(),
+                    span: s.span(),
+                });
             }
         }
         fn signer<'a>(out: &mut Vec<FieldSource<'a>>, path: &str, v: &'a Option<SignerTemplate>) {
@@ -240,7 +252,12 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
     (line, col)
 }
 
@@ -282,7 +299,11 @@ pub fn file_position(file: &str, field: &FieldSource<'_>, offset: usize) -> (usi
     let (l0, c0) = line_col(file, start);
     let before = &field.text[..offset];
     let nl = before.matches('\n').count();
-    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0);
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0);
     if nl == 0 {
         (l0, c0 + col)
     } else {
@@ -294,20 +315,24 @@ pub fn file_position(file: &str, field: &FieldSource<'_>, offset: usize) -> (usi
 pub fn check_name(name: &str) -> Result<(), TemplateError> {
     let ok = !name.is_empty()
         && name.len() <= 64
-        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !name.starts_with('-')
         && !name.ends_with('-');
     if ok {
         Ok(())
     } else {
-        Err(TemplateError::BadName { name: name.to_string() })
+        Err(TemplateError::BadName {
+            name: name.to_string(),
+        })
     }
 }
 
 /// Names the template may not use for a variable.
 pub const RESERVED_KEYS: &[&str] = &[
-    "profile", "today", "signer", "and", "or", "not", "in", "is", "true", "false", "none", "loop", "if",
-    "else", "elif", "for", "set", "self", "super",
+    "profile", "today", "signer", "and", "or", "not", "in", "is", "true", "false", "none", "loop",
+    "if", "else", "elif", "for", "set", "self", "super",
 ];
 
 /// Parses a template file and checks its metadata (not yet its tera strings).
@@ -315,7 +340,10 @@ pub fn parse(text: &str, origin: &str) -> Result<TemplateFile, TemplateError> {
     if text.len() > MAX_TEMPLATE_BYTES {
         return Err(TemplateError::Format {
             template: origin.to_string(),
-            message: format!("file too large ({} bytes, limit {MAX_TEMPLATE_BYTES})", text.len()),
+            message: format!(
+                "file too large ({} bytes, limit {MAX_TEMPLATE_BYTES})",
+                text.len()
+            ),
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -330,18 +358,27 @@ pub fn parse(text: &str, origin: &str) -> Result<TemplateFile, TemplateError> {
             message: e.message().trim().to_string(),
         }
     })?;
-    let fail = |message: String| TemplateError::Format { template: file.name.clone(), message };
+    let fail = |message: String| TemplateError::Format {
+        template: file.name.clone(),
+        message,
+    };
     if file.format != TEMPLATE_FORMAT {
         return Err(TemplateError::Format {
             template: origin.to_string(),
-            message: format!("format: unsupported \"{}\" (expected \"{TEMPLATE_FORMAT}\")", file.format),
+            message: format!(
+                "format: unsupported \"{}\" (expected \"{TEMPLATE_FORMAT}\")",
+                file.format
+            ),
         });
     }
     check_name(&file.name)?;
     if file.title.trim().is_empty() {
         return Err(fail("title: required".into()));
     }
-    if crate::rules::default_for(file.regime).kind(&file.kind).is_none() {
+    if crate::rules::default_for(file.regime)
+        .kind(&file.kind)
+        .is_none()
+    {
         return Err(fail(format!(
             "kind: unknown kind \"{}\" for regime {}",
             file.kind,
@@ -354,7 +391,8 @@ pub fn parse(text: &str, origin: &str) -> Result<TemplateFile, TemplateError> {
         let ok = !b.is_empty()
             && b.len() <= 64
             && (b[0].is_ascii_lowercase() || b[0] == b'_')
-            && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_')
+            && b.iter()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_')
             && !v.key.starts_with("__")
             && !RESERVED_KEYS.contains(&v.key.as_str());
         if !ok {
@@ -374,12 +412,17 @@ pub fn parse(text: &str, origin: &str) -> Result<TemplateFile, TemplateError> {
             return Err(fail(format!("var \"{}\": a choice needs choices", v.key)));
         }
         if v.ty != VarType::Choice && !v.choices.is_empty() {
-            return Err(fail(format!("var \"{}\": choices only go with type choice", v.key)));
+            return Err(fail(format!(
+                "var \"{}\": choices only go with type choice",
+                v.key
+            )));
         }
     }
     if let Some(f) = &file.fixed {
         if f.format.is_some() || f.regime.is_some() || f.kind.is_some() {
-            return Err(fail("fixed: format, regime and kind come from the template's own fields".into()));
+            return Err(fail(
+                "fixed: format, regime and kind come from the template's own fields".into(),
+            ));
         }
     }
     Ok(file)

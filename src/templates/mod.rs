@@ -73,7 +73,9 @@ pub enum TemplateError {
         message: String,
     },
     /// A built-in cannot be replaced.
-    #[error("template {name}: a built-in template cannot be overwritten; save it under another name")]
+    #[error(
+        "template {name}: a built-in template cannot be overwritten; save it under another name"
+    )]
     Builtin {
         /// The name.
         name: String,
@@ -85,7 +87,9 @@ pub enum TemplateError {
         name: String,
     },
     /// The name is not a valid template name.
-    #[error("template name \"{name}\": use 1 to 64 lower-case ASCII letters, digits and inner hyphens")]
+    #[error(
+        "template name \"{name}\": use 1 to 64 lower-case ASCII letters, digits and inner hyphens"
+    )]
     BadName {
         /// The name.
         name: String,
@@ -108,7 +112,10 @@ impl TemplateError {
 
 impl From<TemplateError> for crate::Error {
     fn from(e: TemplateError) -> Self {
-        crate::Error::Other { code: e.code(), message: e.to_string() }
+        crate::Error::Other {
+            code: e.code(),
+            message: e.to_string(),
+        }
     }
 }
 

@@ -9,22 +9,60 @@ pub const TAGS: &[&str] = &[
 
 /// Filters a template may use (tera's string and list filters plus ours).
 pub const FILTERS: &[&str] = &[
-    "default", "upper", "lower", "trim", "trim_start", "trim_end", "replace", "capitalize",
-    "title", "truncate", "length", "first", "last", "nth", "join", "str", "int", "reverse", "sort",
-    "unique", "wordcount", "split", "safe", "strip_end", "agency", "date_words", "date_short", "date_party", "date_weekday", "roman",
+    "default",
+    "upper",
+    "lower",
+    "trim",
+    "trim_start",
+    "trim_end",
+    "replace",
+    "capitalize",
+    "title",
+    "truncate",
+    "length",
+    "first",
+    "last",
+    "nth",
+    "join",
+    "str",
+    "int",
+    "reverse",
+    "sort",
+    "unique",
+    "wordcount",
+    "split",
+    "safe",
+    "strip_end",
+    "agency",
+    "date_words",
+    "date_short",
+    "date_party",
+    "date_weekday",
+    "roman",
 ];
 
 /// Tests a template may use after `is`.
 pub const TESTS: &[&str] = &[
-    "defined", "undefined", "none", "string", "number", "containing", "starting_with", "ending_with",
-    "odd", "even", "divisible_by",
+    "defined",
+    "undefined",
+    "none",
+    "string",
+    "number",
+    "containing",
+    "starting_with",
+    "ending_with",
+    "odd",
+    "even",
+    "divisible_by",
 ];
 
 /// Functions a template may call.
 pub const FUNCTIONS: &[&str] = &["range"];
 
 /// Words of the expression language that are not variables.
-const KEYWORDS: &[&str] = &["and", "or", "not", "in", "is", "true", "false", "none", "True", "False", "None", "loop"];
+const KEYWORDS: &[&str] = &[
+    "and", "or", "not", "in", "is", "true", "false", "none", "True", "False", "None", "loop",
+];
 
 /// A refused construct, at a byte offset of the tera string.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,9 +112,8 @@ pub fn scan(src: &str) -> Result<Scan, Refusal> {
         }
         let close = if open == b'{' { "}}" } else { "%}" };
         let body_start = i + 2;
-        let end = find_close(src, body_start, close).ok_or_else(|| {
-            refuse(start, &format!("unclosed `{{{}`", open as char))
-        })?;
+        let end = find_close(src, body_start, close)
+            .ok_or_else(|| refuse(start, &format!("unclosed `{{{}`", open as char)))?;
         let toks = tokens(src, body_start, end)?;
         check(&toks, open == b'%', start, &mut out)?;
         i = end + 2;
@@ -85,7 +122,10 @@ pub fn scan(src: &str) -> Result<Scan, Refusal> {
 }
 
 fn refuse(offset: usize, message: &str) -> Refusal {
-    Refusal { offset, message: message.to_string() }
+    Refusal {
+        offset,
+        message: message.to_string(),
+    }
 }
 
 /// Finds the closing delimiter, skipping string literals.
@@ -143,10 +183,16 @@ fn tokens(src: &str, from: usize, to: usize) -> Result<Vec<(Tok<'_>, usize)>, Re
             i += 1;
             out.push((Tok::Str, s));
         } else if c >= 0x80 {
-            return Err(refuse(i, "only ASCII names and operators inside `{{ }}` and `{% %}`"));
+            return Err(refuse(
+                i,
+                "only ASCII names and operators inside `{{ }}` and `{% %}`",
+            ));
         } else {
             let two = src.get(i..i + 2).unwrap_or("");
-            if matches!(two, "==" | "!=" | "<=" | ">=" | "//" | "**" | "?." | "?[" | "..") {
+            if matches!(
+                two,
+                "==" | "!=" | "<=" | ">=" | "//" | "**" | "?." | "?[" | ".."
+            ) {
                 out.push((Tok::Op2(two), i));
                 i += 2;
             } else {
@@ -158,7 +204,12 @@ fn tokens(src: &str, from: usize, to: usize) -> Result<Vec<(Tok<'_>, usize)>, Re
     Ok(out)
 }
 
-fn check(toks: &[(Tok<'_>, usize)], is_tag: bool, start: usize, out: &mut Scan) -> Result<(), Refusal> {
+fn check(
+    toks: &[(Tok<'_>, usize)],
+    is_tag: bool,
+    start: usize,
+    out: &mut Scan,
+) -> Result<(), Refusal> {
     let mut k = 0;
     // Whitespace control `-` right after the opening delimiter.
     if matches!(toks.first(), Some((Tok::Punct('-'), _))) {
@@ -210,11 +261,27 @@ fn check(toks: &[(Tok<'_>, usize)], is_tag: bool, start: usize, out: &mut Scan) 
             let after_dot = matches!(prev, Some(Tok::Punct('.')) | Some(Tok::Op2("?.")));
             if matches!(prev, Some(Tok::Punct('|'))) {
                 if !FILTERS.contains(&name) {
-                    return Err(refuse(at, &format!("filter `{name}` is not allowed (allowed: {})", FILTERS.join(", "))));
+                    return Err(refuse(
+                        at,
+                        &format!(
+                            "filter `{name}` is not allowed (allowed: {})",
+                            FILTERS.join(", ")
+                        ),
+                    ));
                 }
-            } else if matches!(prev, Some(Tok::Ident("is"))) || (matches!(prev, Some(Tok::Ident("not"))) && k >= 2 && matches!(toks[k - 2].0, Tok::Ident("is"))) {
+            } else if matches!(prev, Some(Tok::Ident("is")))
+                || (matches!(prev, Some(Tok::Ident("not")))
+                    && k >= 2
+                    && matches!(toks[k - 2].0, Tok::Ident("is")))
+            {
                 if name != "not" && !TESTS.contains(&name) {
-                    return Err(refuse(at, &format!("test `{name}` is not allowed (allowed: {})", TESTS.join(", "))));
+                    return Err(refuse(
+                        at,
+                        &format!(
+                            "test `{name}` is not allowed (allowed: {})",
+                            TESTS.join(", ")
+                        ),
+                    ));
                 }
             } else if after_dot {
                 // An attribute.
@@ -224,7 +291,13 @@ fn check(toks: &[(Tok<'_>, usize)], is_tag: bool, start: usize, out: &mut Scan) 
                 // An operator or literal.
             } else if matches!(next, Some(Tok::Punct('('))) {
                 if !FUNCTIONS.contains(&name) {
-                    return Err(refuse(at, &format!("function `{name}` is not allowed (allowed: {})", FUNCTIONS.join(", "))));
+                    return Err(refuse(
+                        at,
+                        &format!(
+                            "function `{name}` is not allowed (allowed: {})",
+                            FUNCTIONS.join(", ")
+                        ),
+                    ));
                 }
             } else if !out.names.iter().any(|(n, _)| n == name) {
                 out.names.push((name.to_string(), at));

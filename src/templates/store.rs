@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use super::builtin;
 use super::compile::Template;
-use super::format::{self, check_name, DraftTemplate, SignerTemplate, TemplateFile, Var, VarType, VarValue};
+use super::format::{
+    self, check_name, DraftTemplate, SignerTemplate, TemplateFile, Var, VarType, VarValue,
+};
 use super::{TemplateError, TemplateInfo};
 use crate::draft::{self, DraftFile, Regime};
 use crate::error::{Error, Result};
@@ -27,21 +29,87 @@ pub const MARKABLE: &[(&str, &str, &str, VarType, bool)] = &[
     ("recipients", "kinh_gui", "Kính gửi", VarType::List, false),
     ("body", "noi_dung", "Nội dung", VarType::LongText, true),
     ("date", "ngay", "Ngày ban hành", VarType::Date, false),
-    ("unit_code", "don_vi_soan", "Ký hiệu đơn vị soạn thảo", VarType::Text, false),
-    ("circulation", "pham_vi_luu_hanh", "Phạm vi lưu hành", VarType::Text, false),
+    (
+        "unit_code",
+        "don_vi_soan",
+        "Ký hiệu đơn vị soạn thảo",
+        VarType::Text,
+        false,
+    ),
+    (
+        "circulation",
+        "pham_vi_luu_hanh",
+        "Phạm vi lưu hành",
+        VarType::Text,
+        false,
+    ),
     ("cc", "noi_nhan", "Nơi nhận", VarType::List, false),
     ("archive", "luu", "Lưu", VarType::Text, false),
-    ("drafter", "nguoi_soan", "Ký hiệu người soạn thảo", VarType::Text, false),
+    (
+        "drafter",
+        "nguoi_soan",
+        "Ký hiệu người soạn thảo",
+        VarType::Text,
+        false,
+    ),
     ("copies", "so_ban", "Số lượng bản", VarType::Number, false),
-    ("attachments", "tai_lieu_kem", "Tài liệu kèm theo", VarType::List, false),
-    ("authority_line", "tham_quyen", "Thẩm quyền ban hành", VarType::Text, false),
+    (
+        "attachments",
+        "tai_lieu_kem",
+        "Tài liệu kèm theo",
+        VarType::List,
+        false,
+    ),
+    (
+        "authority_line",
+        "tham_quyen",
+        "Thẩm quyền ban hành",
+        VarType::Text,
+        false,
+    ),
     ("bases", "can_cu", "Căn cứ ban hành", VarType::List, false),
-    ("proposal", "de_nghi", "Theo đề nghị của", VarType::Text, false),
-    ("signer.on_behalf_of", "ky_thay_mat", "Thay mặt / ký thay cho", VarType::Text, false),
-    ("signer.title", "chuc_vu_nguoi_ky", "Chức vụ người ký", VarType::Text, true),
-    ("signer.name", "nguoi_ky", "Họ tên người ký", VarType::Text, true),
-    ("countersigner.title", "chuc_vu_nguoi_ky_2", "Chức vụ người ký bên trái", VarType::Text, false),
-    ("countersigner.name", "nguoi_ky_2", "Họ tên người ký bên trái", VarType::Text, false),
+    (
+        "proposal",
+        "de_nghi",
+        "Theo đề nghị của",
+        VarType::Text,
+        false,
+    ),
+    (
+        "signer.on_behalf_of",
+        "ky_thay_mat",
+        "Thay mặt / ký thay cho",
+        VarType::Text,
+        false,
+    ),
+    (
+        "signer.title",
+        "chuc_vu_nguoi_ky",
+        "Chức vụ người ký",
+        VarType::Text,
+        true,
+    ),
+    (
+        "signer.name",
+        "nguoi_ky",
+        "Họ tên người ký",
+        VarType::Text,
+        true,
+    ),
+    (
+        "countersigner.title",
+        "chuc_vu_nguoi_ky_2",
+        "Chức vụ người ký bên trái",
+        VarType::Text,
+        false,
+    ),
+    (
+        "countersigner.name",
+        "nguoi_ky_2",
+        "Họ tên người ký bên trái",
+        VarType::Text,
+        false,
+    ),
 ];
 
 impl Store {
@@ -55,10 +123,11 @@ impl Store {
         if let Some(d) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
             return Ok(Store::at(PathBuf::from(d).join("templates")));
         }
-        let dirs = directories::ProjectDirs::from("", "", "vanthu").ok_or_else(|| Error::Other {
-            code: "no_data_dir",
-            message: format!("no home directory found; set {DATA_DIR_ENV}"),
-        })?;
+        let dirs =
+            directories::ProjectDirs::from("", "", "vanthu").ok_or_else(|| Error::Other {
+                code: "no_data_dir",
+                message: format!("no home directory found; set {DATA_DIR_ENV}"),
+            })?;
         Ok(Store::at(dirs.data_dir().join("templates")))
     }
 
@@ -73,7 +142,7 @@ impl Store {
 
     /// Built-ins, then user templates by name; user files that fail to load are returned apart.
     pub fn list_checked(&self) -> (Vec<TemplateInfo>, Vec<(PathBuf, Error)>) {
-        let mut out: Vec<TemplateInfo> = builtin::all().iter().map(Template::info).collect();
+        let mut out: Vec<TemplateInfo> = builtin::all().into_iter().map(Template::info).collect();
         let mut broken = Vec::new();
         let mut paths: Vec<PathBuf> = match std::fs::read_dir(&self.dir) {
             Ok(rd) => rd
@@ -120,7 +189,10 @@ impl Store {
         check_name(name)?;
         let p = self.path_of(name);
         if !p.exists() {
-            return Err(TemplateError::NotFound { name: name.to_string() }.into());
+            return Err(TemplateError::NotFound {
+                name: name.to_string(),
+            }
+            .into());
         }
         self.load_path(&p)
     }
@@ -139,11 +211,17 @@ impl Store {
 
     fn put(&self, t: Template, replace: bool) -> Result<Template> {
         if builtin::get(t.name()).is_some() {
-            return Err(TemplateError::Builtin { name: t.name().to_string() }.into());
+            return Err(TemplateError::Builtin {
+                name: t.name().to_string(),
+            }
+            .into());
         }
         let p = self.path_of(t.name());
         if p.exists() && !replace {
-            return Err(TemplateError::Exists { name: t.name().to_string() }.into());
+            return Err(TemplateError::Exists {
+                name: t.name().to_string(),
+            }
+            .into());
         }
         std::fs::create_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
         crate::write::atomic(&p, t.source.as_bytes())?;
@@ -187,7 +265,10 @@ impl Store {
     ) -> Result<Template> {
         check_name(name)?;
         if builtin::get(name).is_some() {
-            return Err(TemplateError::Builtin { name: name.to_string() }.into());
+            return Err(TemplateError::Builtin {
+                name: name.to_string(),
+            }
+            .into());
         }
         let valid = draft::validate(draft)?;
         let mut fixed = valid.to_file();
@@ -196,11 +277,13 @@ impl Store {
         for m in marked {
             let Some(&(path, key, label, ty, required)) = MARKABLE.iter().find(|x| x.0 == m) else {
                 let all: Vec<&str> = MARKABLE.iter().map(|x| x.0).collect();
-                return Err(Error::Invalid(crate::error::FieldErrors(vec![crate::FieldError::new(
-                    m.clone(),
-                    "invalid_value",
-                    format!("cannot be made a variable (choose from {})", all.join(", ")),
-                )])));
+                return Err(Error::Invalid(crate::error::FieldErrors(vec![
+                    crate::FieldError::new(
+                        m.clone(),
+                        "invalid_value",
+                        format!("cannot be made a variable (choose from {})", all.join(", ")),
+                    ),
+                ])));
             };
             if vars.iter().any(|v: &Var| v.key == key) {
                 continue;
@@ -211,7 +294,10 @@ impl Store {
             } else {
                 format!("{{{{ {key} }}}}")
             };
-            let list_expr = vec![Spanned::new(0..0, format!("{{% for x in {key} %}}{{{{ x }}}}\n{{% endfor %}}"))];
+            let list_expr = vec![Spanned::new(
+                0..0,
+                format!("{{% for x in {key} %}}{{{{ x }}}}\n{{% endfor %}}"),
+            )];
             let default = match path {
                 "subject" => fixed.subject.take().map(VarValue::Text),
                 "recipients" => Some(VarValue::List(std::mem::take(&mut fixed.recipients))),
@@ -227,11 +313,31 @@ impl Store {
                 "authority_line" => fixed.authority_line.take().map(VarValue::Text),
                 "bases" => Some(VarValue::List(std::mem::take(&mut fixed.bases))),
                 "proposal" => fixed.proposal.take().map(VarValue::Text),
-                "signer.on_behalf_of" => fixed.signer.as_mut().and_then(|s| s.on_behalf_of.take()).map(VarValue::Text),
-                "signer.title" => fixed.signer.as_mut().and_then(|s| s.title.take()).map(VarValue::Text),
-                "signer.name" => fixed.signer.as_mut().and_then(|s| s.name.take()).map(VarValue::Text),
-                "countersigner.title" => fixed.countersigner.as_mut().and_then(|s| s.title.take()).map(VarValue::Text),
-                "countersigner.name" => fixed.countersigner.as_mut().and_then(|s| s.name.take()).map(VarValue::Text),
+                "signer.on_behalf_of" => fixed
+                    .signer
+                    .as_mut()
+                    .and_then(|s| s.on_behalf_of.take())
+                    .map(VarValue::Text),
+                "signer.title" => fixed
+                    .signer
+                    .as_mut()
+                    .and_then(|s| s.title.take())
+                    .map(VarValue::Text),
+                "signer.name" => fixed
+                    .signer
+                    .as_mut()
+                    .and_then(|s| s.name.take())
+                    .map(VarValue::Text),
+                "countersigner.title" => fixed
+                    .countersigner
+                    .as_mut()
+                    .and_then(|s| s.title.take())
+                    .map(VarValue::Text),
+                "countersigner.name" => fixed
+                    .countersigner
+                    .as_mut()
+                    .and_then(|s| s.name.take())
+                    .map(VarValue::Text),
                 _ => None,
             };
             match path {
@@ -258,7 +364,9 @@ impl Store {
                     }
                 }
                 p => {
-                    let s = tpl.countersigner.get_or_insert_with(SignerTemplate::default);
+                    let s = tpl
+                        .countersigner
+                        .get_or_insert_with(SignerTemplate::default);
                     if p == "countersigner.title" {
                         s.title = scalar(&expr);
                     } else {
@@ -309,7 +417,10 @@ impl Store {
 }
 
 fn kind_name(regime: Regime, kind: &str) -> String {
-    crate::rules::default_for(regime).kind(kind).map(|k| k.name.clone()).unwrap_or_else(|| kind.to_string())
+    crate::rules::default_for(regime)
+        .kind(kind)
+        .map(|k| k.name.clone())
+        .unwrap_or_else(|| kind.to_string())
 }
 
 fn to_toml(file: &TemplateFile) -> Result<String> {
@@ -317,7 +428,10 @@ fn to_toml(file: &TemplateFile) -> Result<String> {
         code: "template_format",
         message: format!("template {}: cannot be written as TOML ({e})", file.name),
     })?;
-    Ok(format!("# Văn Thư template ({}).\n{body}", format::TEMPLATE_FORMAT))
+    Ok(format!(
+        "# Văn Thư template ({}).\n{body}",
+        format::TEMPLATE_FORMAT
+    ))
 }
 
 fn read_text(path: &Path) -> Result<String> {
@@ -332,6 +446,9 @@ fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     String::from_utf8(bytes).map_err(|e| Error::Parse {
         field: path.display().to_string(),
-        message: format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+        message: format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ),
     })
 }
