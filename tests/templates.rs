@@ -314,3 +314,46 @@ fn store_saves_imports_exports_and_protects_builtins() {
         builtin_named("to-trinh").file.title
     );
 }
+
+#[test]
+fn rendering_errors_name_the_place() {
+    let src = broken("Xin chào {{ a }} {{ profile.khong_co }}./.");
+    let t = Template::from_source(&src, "hong.toml", false).expect("compiles");
+    let p = Profile::sample(Regime::State);
+    let e = fill_template(&t, &values(&[("a", "x")]), &p, today())
+        .expect_err("undefined field")
+        .to_string();
+    assert!(
+        e.starts_with("template hong: line 16, column ") && e.contains("(body)"),
+        "{e}"
+    );
+    assert!(e.contains("khong_co"), "{e}");
+}
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn any_body_source_is_accepted_or_refused(body in "[ -~\\n{}%#|aéạ]{0,80}") {
+            let src = broken(&body);
+            if let Ok(t) = Template::from_source(&src, "hong.toml", false) {
+                let p = Profile::sample(Regime::State);
+                let _ = fill_template(&t, &values(&[("a", "x")]), &p, today());
+            }
+        }
+
+        #[test]
+        fn any_value_fills_or_is_refused(v in "\\PC{0,60}", d in "[0-9/-]{0,12}") {
+            let t = builtin_named("giay-moi-hop");
+            let p = Profile::sample(Regime::State);
+            if let Ok(f) = fill_template(t, &values(&[("cuoc_hop", &v), ("ngay_hop", &d)]), &p, today()) {
+                let body = f.body.clone().unwrap_or_default();
+                prop_assert!(body.contains(v.trim()));
+            }
+        }
+    }
+}

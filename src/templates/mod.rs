@@ -128,3 +128,24 @@ pub fn list() -> crate::Result<Vec<TemplateInfo>> {
 pub fn get(name: &str) -> crate::Result<Template> {
     Store::default_location()?.get(name)
 }
+
+/// Saves a draft as a user template in the default store (see [`Store::save_from_draft`]).
+pub fn save_from_draft(
+    draft: &crate::draft::DraftFile,
+    name: &str,
+    title: Option<&str>,
+    marked: &[String],
+    replace: bool,
+) -> crate::Result<Template> {
+    Store::default_location()?.save_from_draft(draft, name, title, marked, replace)
+}
+
+/// Imports a template file into the default store.
+pub fn import(path: &std::path::Path, replace: bool) -> crate::Result<Template> {
+    Store::default_location()?.import(path, replace)
+}
+
+/// Exports a template (built-in or saved) to one file.
+pub fn export(name: &str, to: &std::path::Path) -> crate::Result<()> {
+    Store::default_location()?.export(name, to)
+}

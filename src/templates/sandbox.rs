@@ -144,7 +144,7 @@ fn find_close(src: &str, from: usize, close: &str) -> Option<usize> {
                 }
                 i += 1;
             }
-            _ if src[i..].starts_with(close) => return Some(i),
+            _ if b[i..].starts_with(close.as_bytes()) => return Some(i),
             _ => i += 1,
         }
     }
