@@ -35,6 +35,7 @@ bench:
 	$(CARGO) bench --bench render
 	$(CARGO) bench --bench register
 	$(CARGO) bench --bench check
+	$(CARGO) bench --bench templates
 	bash scripts/bench-batch.sh
 
 clean:

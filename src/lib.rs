@@ -14,6 +14,7 @@ pub mod register;
 pub mod render;
 pub mod rules;
 pub mod symbol;
+pub mod templates;
 pub mod write;
 
 pub use draft::{Draft, Regime};

@@ -5,6 +5,7 @@ mod kinds;
 mod new;
 mod register;
 mod render;
+mod template;
 mod validate;
 
 pub use new::skeleton;
@@ -36,6 +37,8 @@ pub enum Command {
     /// Check the text of a draft or a plain text file for spacing, spelling, consistency,
     /// citation and form defects.
     Check(check::Args),
+    /// Templates: list, show, fill, save, import, export.
+    Template(template::Args),
 }
 
 /// Exit code: success.
@@ -71,6 +74,7 @@ where
         Command::Kinds(a) => kinds::run(a),
         Command::Register(a) => register::run(a),
         Command::Check(a) => check::run(a),
+        Command::Template(a) => template::run(a),
     }
 }
 
