@@ -74,8 +74,10 @@ async fn start() -> R<Driver> {
         "tauri:options".into(),
         serde_json::json!({ "application": env!("CARGO_BIN_EXE_vanthu-app") }),
     );
-    let connect = ClientBuilder::native().capabilities(caps).connect(&format!("http://127.0.0.1:{port}"));
-    let client = tokio::time::timeout(Duration::from_secs(30), connect).await??;
+    let url = format!("http://127.0.0.1:{port}");
+    let mut builder = ClientBuilder::native();
+    builder.capabilities(caps);
+    let client = tokio::time::timeout(Duration::from_secs(30), builder.connect(&url)).await??;
     d.client = Some(client);
     Ok(d)
 }
@@ -101,8 +103,9 @@ impl Driver {
     async fn wait_text(&self, css: &str, needle: &str) -> R<String> {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            let text = match self.c().find(Locator::Css(css)).await {
-                Ok(e) => e.text().await.unwrap_or_default(),
+            let js = "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';";
+            let text = match self.c().execute(js, vec![css.into()]).await {
+                Ok(v) => v.as_str().unwrap_or_default().to_string(),
                 Err(_) => String::new(),
             };
             if text.contains(needle) {
@@ -122,7 +125,19 @@ impl Driver {
         Ok(())
     }
 
+    /// Sets an input's or select's value as a user would (firing `input` and `change`).
+    async fn set_value(&self, css: &str, value: &str) -> R {
+        self.find(css).await?;
+        let js = "const e = document.querySelector(arguments[0]); e.focus(); e.value = arguments[1]; \
+                  e.dispatchEvent(new Event('input', {bubbles: true})); \
+                  e.dispatchEvent(new Event('change', {bubbles: true}));";
+        self.c().execute(js, vec![css.into(), value.into()]).await?;
+        Ok(())
+    }
+
     async fn shot(&self, name: &str) -> R<PathBuf> {
+        // Let the debounced preview and the repaint settle.
+        tokio::time::sleep(Duration::from_millis(600)).await;
         let png = self.c().screenshot().await?;
         let p = out_dir().join(format!("{name}.png"));
         std::fs::write(&p, png)?;
@@ -183,8 +198,7 @@ async fn draft_a_cong_van_preview_and_export_the_docx() {
             d.type_into("#f-subject", SUBJECT).await?;
             d.type_into("#recipients-new", &format!("{RECIPIENT}\u{E007}")).await?;
             d.type_into("#f-body", BODY).await?;
-            let unit = d.find("#f-unit_code").await?;
-            unit.select_by_value("QLVHGĐ").await?;
+            d.set_value("#f-unit_code", "QLVHGĐ").await?;
 
             // The preview follows the form; the symbol is the core's.
             d.wait_text("#preview", SUBJECT).await?;
@@ -195,15 +209,17 @@ async fn draft_a_cong_van_preview_and_export_the_docx() {
             // Bad input: a message next to the field.
             d.type_into("#f-number", "12a").await?;
             d.wait_text("[data-error-for='number']", "Số văn bản phải là số nguyên dương").await?;
-            let n = d.find("#f-number").await?;
-            n.clear().await?;
-            n.send_keys("7").await?;
+            d.set_value("#f-number", "7").await?;
             d.wait_text("#symbol", "Số: 07/SVHTTDL-QLVHGĐ").await?;
 
             // Export the DOCX and check what it holds.
             d.find("#export-docx").await?.click().await?;
-            d.wait_text("#status", "Đã xuất DOCX").await?;
             let path = d.files.path().join("cong-van-07.docx");
+            let deadline = Instant::now() + Duration::from_secs(30);
+            while !path.exists() && Instant::now() < deadline {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            d.wait_text("#status", "Đã xuất DOCX").await?;
             let xml = docx_text(&path)?;
             for needle in [SUBJECT, RECIPIENT, "Số: 07/SVHTTDL-QLVHGĐ", "Nơi nhận", "Nguyễn Văn An", "Kính gửi"] {
                 if !xml.contains(needle) {
@@ -253,8 +269,7 @@ async fn screens() {
                 d.shot(name).await?;
             }
             // Settings: an emptied name is refused next to the field.
-            let name = d.find("#p-name").await?;
-            name.clear().await?;
+            d.set_value("#p-name", "").await?;
             d.find(".profile-form button.primary").await?.click().await?;
             d.wait_text("[data-error-for='name']", "Trường này là bắt buộc.").await?;
             d.shot("screen-cai-dat-loi").await?;

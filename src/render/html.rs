@@ -509,6 +509,8 @@ impl<'a> Renderer<'a> {
         if !last && align == Align::Both {
             css.push_str("text-align-last:justify;");
         }
+        // Word keeps runs of spaces (the blank number `Số:      /…`, `ngày    tháng`).
+        css.push_str("white-space:pre-wrap;");
         let _ = write!(out, "<p class=\"vt-p vt-{}\" style=\"{css}\">", s.id);
         let page = self.pages.len() + 1;
         match lines {
@@ -612,6 +614,17 @@ mod tests {
         let national = doc.style(Element::National).unwrap();
         assert!(national.bold);
         assert!(h.contains("vt-VtQuocHieu\" style=\"margin:0;font-size:"));
+    }
+
+    #[test]
+    fn blanks_keep_their_spaces() {
+        let json = r#"{"format":"vanthu/draft@1","regime":"state","kind":"cong-van",
+            "issuer":{"name":"SỞ NỘI VỤ","code":"SNV"},"place":"Hà Nội","year":2024,
+            "subject":"x","recipients":["A"],"body":"y","signer":{"title":"GIÁM ĐỐC","name":"A B"}}"#;
+        let h = render(&build(&from_json(json).unwrap()).unwrap()).html;
+        assert!(h.contains("white-space:pre-wrap"));
+        let blank = &crate::rules::default_for(crate::Regime::State).symbol.blank;
+        assert!(h.contains(&format!("Số: {blank}/SNV")));
     }
 
     #[test]

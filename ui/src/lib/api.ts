@@ -62,7 +62,7 @@ export const REGIMES: { value: Regime; label: string }[] = [
 ];
 
 export const AUTHORITIES = [
-  { value: "", label: "Không (ký trực tiếp)" },
+  { value: "", label: "Ký trực tiếp" },
   { value: "TM", label: "TM. – thay mặt" },
   { value: "KT", label: "KT. – ký thay" },
   { value: "TL", label: "TL. – thừa lệnh" },
