@@ -19,7 +19,10 @@ fn three_page_draft() -> String {
 
 fn bench(c: &mut Criterion) {
     let json = three_page_draft();
-    let pages = vanthu::render::html::render(&vanthu::layout::build(&vanthu::draft::from_json(&json).unwrap()).unwrap()).pages;
+    let pages = vanthu::render::html::render(
+        &vanthu::layout::build(&vanthu::draft::from_json(&json).unwrap()).unwrap(),
+    )
+    .pages;
     assert!(pages >= 3, "{pages} pages");
     c.bench_function("preview_3_pages", |b| {
         b.iter(|| {

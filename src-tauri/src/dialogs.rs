@@ -12,7 +12,12 @@ fn scripted(name: &str) -> Option<PathBuf> {
 }
 
 /// Asks where to save a file; `None` when the user cancels.
-pub fn save(app: &AppHandle, title: &str, filter: (&str, &[&str]), suggested: &str) -> Option<PathBuf> {
+pub fn save(
+    app: &AppHandle,
+    title: &str,
+    filter: (&str, &[&str]),
+    suggested: &str,
+) -> Option<PathBuf> {
     if let Some(p) = scripted(suggested) {
         return Some(p);
     }

@@ -47,7 +47,10 @@ impl AppError {
 
     /// A feature whose core module is not in this build yet.
     pub fn not_available(what: &str) -> Self {
-        AppError::new("not_available", format!("Chức năng {what} chưa có trong phiên bản này."))
+        AppError::new(
+            "not_available",
+            format!("Chức năng {what} chưa có trong phiên bản này."),
+        )
     }
 }
 
@@ -82,17 +85,26 @@ mod tests {
         assert_eq!(keys, ["code", "fields", "message"]);
         assert_eq!(v["code"], "parse");
         assert_eq!(v["fields"][0]["field"], "format");
-        assert!(v["message"].as_str().unwrap().contains("không phải bản thảo"));
+        assert!(v["message"]
+            .as_str()
+            .unwrap()
+            .contains("không phải bản thảo"));
     }
 
     #[test]
     fn field_errors_carry_vietnamese_messages() {
         let e = AppError::from(
-            vanthu::draft::from_json(r#"{"format":"vanthu/draft@1","regime":"state","kind":"cong-van"}"#)
-                .unwrap_err(),
+            vanthu::draft::from_json(
+                r#"{"format":"vanthu/draft@1","regime":"state","kind":"cong-van"}"#,
+            )
+            .unwrap_err(),
         );
         assert_eq!(e.code, "invalid");
-        let place = e.fields.iter().find(|f| f.field == "place").expect("place is named");
+        let place = e
+            .fields
+            .iter()
+            .find(|f| f.field == "place")
+            .expect("place is named");
         assert_eq!(place.message, "Trường này là bắt buộc.");
         assert_eq!(place.code, "required");
     }
@@ -101,7 +113,10 @@ mod tests {
     fn not_available_is_vietnamese() {
         let e = AppError::not_available("sổ văn bản");
         assert_eq!(e.code, "not_available");
-        assert_eq!(e.message, "Chức năng sổ văn bản chưa có trong phiên bản này.");
+        assert_eq!(
+            e.message,
+            "Chức năng sổ văn bản chưa có trong phiên bản này."
+        );
         let json = serde_json::to_string(&e).unwrap();
         assert_eq!(
             json,

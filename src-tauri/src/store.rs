@@ -16,7 +16,12 @@ pub fn data_dir() -> CmdResult<PathBuf> {
     }
     directories::ProjectDirs::from("vn", "vanthu", "vanthu")
         .map(|p| p.data_dir().to_path_buf())
-        .ok_or_else(|| AppError::new("no_data_dir", "Không tìm thấy thư mục dữ liệu của người dùng."))
+        .ok_or_else(|| {
+            AppError::new(
+                "no_data_dir",
+                "Không tìm thấy thư mục dữ liệu của người dùng.",
+            )
+        })
 }
 
 fn ensure_dir() -> CmdResult<PathBuf> {
@@ -40,7 +45,10 @@ impl ProfileStore {
     pub fn sample() -> Self {
         ProfileStore {
             active: 0,
-            profiles: vec![Profile::sample(Regime::State), Profile::sample(Regime::Party)],
+            profiles: vec![
+                Profile::sample(Regime::State),
+                Profile::sample(Regime::Party),
+            ],
         }
     }
 

@@ -53,14 +53,26 @@ async fn start() -> R<Driver> {
     let port = free_port();
     let native = free_port();
     let child = Command::new("tauri-driver")
-        .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
         .env("VANTHU_DATA_DIR", data.path())
         .env("VANTHU_DIALOG_DIR", files.path())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| format!("tauri-driver not found ({e}): cargo install tauri-driver --locked"))?;
-    let mut d = Driver { child, _data: data, files, client: None };
+        .map_err(|e| {
+            format!("tauri-driver not found ({e}): cargo install tauri-driver --locked")
+        })?;
+    let mut d = Driver {
+        child,
+        _data: data,
+        files,
+        client: None,
+    };
     let deadline = Instant::now() + Duration::from_secs(10);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
         if Instant::now() > deadline {
@@ -93,7 +105,9 @@ impl Driver {
         loop {
             match self.c().find(Locator::Css(css)).await {
                 Ok(e) => return Ok(e),
-                Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(100)).await,
+                Err(_) if Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(100)).await
+                }
                 Err(e) => return Err(format!("{css}: {e}").into()),
             }
         }
@@ -103,7 +117,8 @@ impl Driver {
     async fn wait_text(&self, css: &str, needle: &str) -> R<String> {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            let js = "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';";
+            let js =
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';";
             let text = match self.c().execute(js, vec![css.into()]).await {
                 Ok(v) => v.as_str().unwrap_or_default().to_string(),
                 Err(_) => String::new(),
@@ -128,7 +143,8 @@ impl Driver {
     /// Sets an input's or select's value as a user would (firing `input` and `change`).
     async fn set_value(&self, css: &str, value: &str) -> R {
         self.find(css).await?;
-        let js = "const e = document.querySelector(arguments[0]); e.focus(); e.value = arguments[1]; \
+        let js =
+            "const e = document.querySelector(arguments[0]); e.focus(); e.value = arguments[1]; \
                   e.dispatchEvent(new Event('input', {bubbles: true})); \
                   e.dispatchEvent(new Event('change', {bubbles: true}));";
         self.c().execute(js, vec![css.into(), value.into()]).await?;
@@ -189,26 +205,41 @@ async fn draft_a_cong_van_preview_and_export_the_docx() {
             d.wait_text("header h1", "Văn Thư").await?;
             let kind = d.find("#f-kind").await?;
             assert_eq!(kind.prop("value").await?.as_deref(), Some("cong-van"));
-            d.wait_text("#preview", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH").await?;
+            d.wait_text("#preview", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH")
+                .await?;
             d.wait_text("#symbol", "/SVHTTDL").await?;
 
-            // Missing fields are named next to them in Vietnamese.
-            d.wait_text("[data-error-for='subject']", "Trường này là bắt buộc.").await?;
+            // Exporting too early: the missing fields are named next to them, nothing is written.
+            d.find("#export-docx").await?.click().await?;
+            for field in ["subject", "body", "recipients"] {
+                let css = format!("[data-error-for='{field}']");
+                d.wait_text(&css, "Trường này là bắt buộc.").await?;
+            }
+            d.wait_text(".summary", "trường cần sửa").await?;
+            if std::fs::read_dir(d.files.path())?.next().is_some() {
+                return Err("a file was written for an invalid draft".into());
+            }
 
             d.type_into("#f-subject", SUBJECT).await?;
-            d.type_into("#recipients-new", &format!("{RECIPIENT}\u{E007}")).await?;
+            d.type_into("#recipients-new", &format!("{RECIPIENT}\u{E007}"))
+                .await?;
             d.type_into("#f-body", BODY).await?;
             d.set_value("#f-unit_code", "QLVHGĐ").await?;
 
             // The preview follows the form; the symbol is the core's.
             d.wait_text("#preview", SUBJECT).await?;
-            d.wait_text("#preview", &format!("Kính gửi: {RECIPIENT}")).await?;
+            d.wait_text("#preview", &format!("Kính gửi: {RECIPIENT}"))
+                .await?;
             d.wait_text("#symbol", "/SVHTTDL-QLVHGĐ").await?;
             d.wait_text("#page-count", "1 trang").await?;
 
             // Bad input: a message next to the field.
             d.type_into("#f-number", "12a").await?;
-            d.wait_text("[data-error-for='number']", "Số văn bản phải là số nguyên dương").await?;
+            d.wait_text(
+                "[data-error-for='number']",
+                "Số văn bản phải là số nguyên dương",
+            )
+            .await?;
             d.set_value("#f-number", "7").await?;
             d.wait_text("#symbol", "Số: 07/SVHTTDL-QLVHGĐ").await?;
 
@@ -221,7 +252,14 @@ async fn draft_a_cong_van_preview_and_export_the_docx() {
             }
             d.wait_text("#status", "Đã xuất DOCX").await?;
             let xml = docx_text(&path)?;
-            for needle in [SUBJECT, RECIPIENT, "Số: 07/SVHTTDL-QLVHGĐ", "Nơi nhận", "Nguyễn Văn An", "Kính gửi"] {
+            for needle in [
+                SUBJECT,
+                RECIPIENT,
+                "Số: 07/SVHTTDL-QLVHGĐ",
+                "Nơi nhận",
+                "Nguyễn Văn An",
+                "Kính gửi",
+            ] {
                 if !xml.contains(needle) {
                     return Err(format!("the DOCX lacks {needle:?}").into());
                 }
@@ -241,8 +279,10 @@ async fn register_steps(d: &Driver) -> R {
     d.find("#issue-number").await?.click().await?;
     d.wait_text("#status", "Đã cấp số").await?;
     d.find("#tab-register").await?.click().await?;
-    d.type_into("#reg-search", "tang cuong cong tac van thu").await?;
-    d.wait_text(".viewport", "tăng cường công tác văn thư").await?;
+    d.type_into("#reg-search", "tang cuong cong tac van thu")
+        .await?;
+    d.wait_text(".viewport", "tăng cường công tác văn thư")
+        .await?;
     d.find(".reg-row").await?.click().await?;
     d.wait_text(".detail", "SVHTTDL").await?;
     Ok(())
@@ -253,9 +293,11 @@ async fn register_steps(d: &Driver) -> R {
 async fn screens() {
     run("screens", |d| {
         Box::pin(async move {
-            d.wait_text("#preview", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").await?;
+            d.wait_text("#preview", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+                .await?;
             d.type_into("#f-subject", SUBJECT).await?;
-            d.type_into("#recipients-new", &format!("{RECIPIENT}\u{E007}")).await?;
+            d.type_into("#recipients-new", &format!("{RECIPIENT}\u{E007}"))
+                .await?;
             d.type_into("#f-body", BODY).await?;
             d.wait_text("#preview", SUBJECT).await?;
             d.shot("screen-soan-thao").await?;
@@ -270,8 +312,12 @@ async fn screens() {
             }
             // Settings: an emptied name is refused next to the field.
             d.set_value("#p-name", "").await?;
-            d.find(".profile-form button.primary").await?.click().await?;
-            d.wait_text("[data-error-for='name']", "Trường này là bắt buộc.").await?;
+            d.find(".profile-form button.primary")
+                .await?
+                .click()
+                .await?;
+            d.wait_text("[data-error-for='name']", "Trường này là bắt buộc.")
+                .await?;
             d.shot("screen-cai-dat-loi").await?;
             Ok(())
         })

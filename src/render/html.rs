@@ -247,7 +247,11 @@ impl<'a> Renderer<'a> {
     fn para_height(&self, p: &Para, room: u32) -> f32 {
         let m = self.metrics(p);
         let n = self.wrap(p, room).len() as f32;
-        let frame = if p.border == Some(Border::Frame) { 3.0 } else { 0.0 };
+        let frame = if p.border == Some(Border::Frame) {
+            3.0
+        } else {
+            0.0
+        };
         m.before + n * m.line_height + m.after + frame
     }
 
@@ -259,7 +263,10 @@ impl<'a> Renderer<'a> {
                     .zip(&t.columns)
                     .map(|(c, &w)| {
                         let room = w.saturating_sub(2 * CELL_PAD);
-                        c.paras.iter().map(|p| self.para_height(p, room)).sum::<f32>()
+                        c.paras
+                            .iter()
+                            .map(|p| self.para_height(p, room))
+                            .sum::<f32>()
                     })
                     .fold(0.0, f32::max)
             })
@@ -302,7 +309,11 @@ impl<'a> Renderer<'a> {
                 let lines = self.wrap(p, tw);
                 let total = self.para_height(p, tw);
                 let keep = self.style(p.element).keep_next && p.border.is_none();
-                let with_next = if keep { next.map(|n| self.head_height(n)).unwrap_or(0.0) } else { 0.0 };
+                let with_next = if keep {
+                    next.map(|n| self.head_height(n)).unwrap_or(0.0)
+                } else {
+                    0.0
+                };
                 if self.y + total + with_next <= self.avail || (self.y == 0.0 && lines.len() < 4) {
                     let mut html = String::new();
                     self.para_html(&mut html, p, None, true, true);
@@ -327,7 +338,9 @@ impl<'a> Renderer<'a> {
         let mut first = true;
         loop {
             let before = if first { m.before } else { 0.0 };
-            let room = ((self.avail - self.y - before) / m.line_height).floor().max(0.0) as usize;
+            let room = ((self.avail - self.y - before) / m.line_height)
+                .floor()
+                .max(0.0) as usize;
             let left = rest.len();
             if room >= left {
                 let mut html = String::new();
@@ -337,7 +350,11 @@ impl<'a> Renderer<'a> {
                 return;
             }
             // Widow and orphan control: two lines at least on each side of the break.
-            let take = if left - room < 2 { room.saturating_sub(2 - (left - room)) } else { room };
+            let take = if left - room < 2 {
+                room.saturating_sub(2 - (left - room))
+            } else {
+                room
+            };
             if take < 2 || (first && take < 2) {
                 if self.y == 0.0 {
                     // A page holds fewer than two lines: place what fits anyway.
@@ -369,7 +386,8 @@ impl<'a> Renderer<'a> {
         }
         let p = &self.doc.page;
         let n = self.pages.len();
-        let mut html = String::with_capacity(self.pages.iter().map(String::len).sum::<usize>() + 2048);
+        let mut html =
+            String::with_capacity(self.pages.iter().map(String::len).sum::<usize>() + 2048);
         let _ = write!(
             html,
             "<div class=\"vt-doc\" data-pages=\"{n}\" lang=\"vi\" style=\"font-family:{FONT_STACK};color:#000\">"
@@ -404,7 +422,10 @@ impl<'a> Renderer<'a> {
             html.push_str("</section>");
         }
         html.push_str("</div>");
-        Html { html, pages: n as u32 }
+        Html {
+            html,
+            pages: n as u32,
+        }
     }
 
     fn table_html(&self, out: &mut String, t: &Table) {
@@ -443,7 +464,14 @@ impl<'a> Renderer<'a> {
 
     /// Writes a paragraph, or the fragment `lines` of it (`first`/`last`: whether the fragment
     /// starts or ends the paragraph).
-    fn para_html(&self, out: &mut String, p: &Para, lines: Option<&[Line]>, first: bool, last: bool) {
+    fn para_html(
+        &self,
+        out: &mut String,
+        p: &Para,
+        lines: Option<&[Line]>,
+        first: bool,
+        last: bool,
+    ) {
         let s = self.style(p.element);
         let m = self.metrics(p);
         if p.border == Some(Border::Bottom) {
@@ -489,7 +517,10 @@ impl<'a> Renderer<'a> {
                 let _ = write!(css, "text-indent:{};", pts(indent as f32 / 20.0));
             }
         }
-        let (pad_top, pad_bottom) = (if first { m.before } else { 0.0 }, if last { m.after } else { 0.0 });
+        let (pad_top, pad_bottom) = (
+            if first { m.before } else { 0.0 },
+            if last { m.after } else { 0.0 },
+        );
         let frame = p.border == Some(Border::Frame);
         if frame {
             let _ = write!(
@@ -588,16 +619,30 @@ mod tests {
     fn a_short_letter_is_one_a4_page_in_times() {
         let h = render(&draft("Nội dung **quan trọng** và *nghiêng*.", ""));
         assert_eq!(h.pages, 1);
-        assert!(h.html.contains("width:595.3pt;height:841.9pt"), "A4 in points");
-        assert!(h.html.contains("padding:56.7pt 42.5pt 56.7pt 85.05pt"), "margins 20/15/20/30 mm");
+        assert!(
+            h.html.contains("width:595.3pt;height:841.9pt"),
+            "A4 in points"
+        );
+        assert!(
+            h.html.contains("padding:56.7pt 42.5pt 56.7pt 85.05pt"),
+            "margins 20/15/20/30 mm"
+        );
         assert!(h.html.contains("'Times New Roman', 'Liberation Serif'"));
         assert!(h.html.contains("Số: 05/SVHTTDL-QLVHGĐ"));
         assert!(h.html.contains("Lạng Sơn, ngày 05 tháng 02 năm 2024"));
         assert!(h.html.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
-        assert!(h.html.contains("<span style=\"font-weight:bold;\">quan trọng</span>"));
-        assert!(h.html.contains("<span style=\"font-style:italic;\">nghiêng</span>"));
+        assert!(h
+            .html
+            .contains("<span style=\"font-weight:bold;\">quan trọng</span>"));
+        assert!(h
+            .html
+            .contains("<span style=\"font-style:italic;\">nghiêng</span>"));
         assert!(!h.html.contains("vt-page-number"), "no number on page 1");
-        assert_eq!(h.html.matches("<table").count(), 2, "header and signature tables");
+        assert_eq!(
+            h.html.matches("<table").count(),
+            2,
+            "header and signature tables"
+        );
         assert!(h.html.contains("class=\"vt-rule\""), "the drawn lines");
     }
 
@@ -648,15 +693,24 @@ mod tests {
         let doc = draft(&long_body(30), "");
         let h = render(&doc);
         assert!(h.pages >= 3, "{} pages", h.pages);
-        assert_eq!(h.html.matches("<section class=\"vt-page\"").count() as u32, h.pages);
+        assert_eq!(
+            h.html.matches("<section class=\"vt-page\"").count() as u32,
+            h.pages
+        );
         assert_eq!(h.html.matches("vt-page-number").count() as u32, h.pages - 1);
         assert!(h.html.contains("data-page=\"2\""));
         assert!(h.html.contains(">2</div>"));
         // Every word of the body is printed exactly as often as it was typed.
-        assert_eq!(h.html.matches("tuyên truyền cổ động trực quan.").count(), 30);
+        assert_eq!(
+            h.html.matches("tuyên truyền cổ động trực quan.").count(),
+            30
+        );
         // No page holds more than fits: at 14 pt × 1.15 lines, about 40 lines of body.
         for page in h.html.split("<section").skip(1) {
-            assert!(page.matches("vt-VtNoiDung").count() <= 12, "too many paragraphs on a page");
+            assert!(
+                page.matches("vt-VtNoiDung").count() <= 12,
+                "too many paragraphs on a page"
+            );
         }
     }
 
@@ -677,12 +731,20 @@ mod tests {
                 format!("{body} ")
             })
             .collect();
-        assert_eq!(text.split_whitespace().count(), words_in, "no word lost or doubled at the break");
+        assert_eq!(
+            text.split_whitespace().count(),
+            words_in,
+            "no word lost or doubled at the break"
+        );
     }
 
     #[test]
     fn frames_and_marks() {
-        let h = render(&draft("x", r#","urgency":"khan","circulation":"Lưu hành nội bộ""#)).html;
+        let h = render(&draft(
+            "x",
+            r#","urgency":"khan","circulation":"Lưu hành nội bộ""#,
+        ))
+        .html;
         assert!(h.contains("border:0.5pt solid #000;padding:1pt 4pt"));
         assert!(h.contains(">KHẨN</p>"));
         assert!(h.contains(">LƯU HÀNH NỘI BỘ</p>"));
@@ -698,8 +760,13 @@ mod tests {
 
     #[test]
     fn the_example_letter_lays_out_over_several_pages() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/examples/cong-van-lang-son-2023.json");
-        let Ok(text) = std::fs::read_to_string(path) else { return };
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/examples/cong-van-lang-son-2023.json"
+        );
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return;
+        };
         let h = render(&build(&from_json(&text).unwrap()).unwrap());
         // The LibreOffice rendering of this letter has 3 pages.
         assert!((3..=4).contains(&h.pages), "{} pages", h.pages);

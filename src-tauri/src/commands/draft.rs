@@ -106,8 +106,14 @@ fn with_placeholders(file: &DraftFile, errors: &[FieldMessage]) -> DraftFile {
             }
             "signer" | "signer.title" | "signer.name" | "signer.on_behalf_of" => {
                 let s = d.signer.get_or_insert_with(Default::default);
-                for (f, v) in [("title", &mut s.title), ("name", &mut s.name), ("on_behalf_of", &mut s.on_behalf_of)] {
-                    if (e.field == "signer" || e.field.ends_with(f)) && v.as_deref().unwrap_or("").trim().is_empty() {
+                for (f, v) in [
+                    ("title", &mut s.title),
+                    ("name", &mut s.name),
+                    ("on_behalf_of", &mut s.on_behalf_of),
+                ] {
+                    if (e.field == "signer" || e.field.ends_with(f))
+                        && v.as_deref().unwrap_or("").trim().is_empty()
+                    {
                         *v = ph();
                     }
                 }
@@ -120,10 +126,21 @@ fn with_placeholders(file: &DraftFile, errors: &[FieldMessage]) -> DraftFile {
 
 /// The symbol line as the core composes it, from whatever the draft has so far.
 fn symbol_line(file: &DraftFile) -> String {
-    let regime = file.regime.as_deref().and_then(Regime::parse).unwrap_or(Regime::State);
+    let regime = file
+        .regime
+        .as_deref()
+        .and_then(Regime::parse)
+        .unwrap_or(Regime::State);
     let rules = vanthu::rules::default_for(regime);
-    let number = file.number.and_then(|n| u32::try_from(n).ok()).filter(|&n| n > 0);
-    let code = file.issuer.as_ref().and_then(|i| i.code.as_deref()).unwrap_or("");
+    let number = file
+        .number
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|&n| n > 0);
+    let code = file
+        .issuer
+        .as_ref()
+        .and_then(|i| i.code.as_deref())
+        .unwrap_or("");
     let symbol = vanthu::symbol::compose(
         rules,
         file.kind.as_deref().unwrap_or(""),
@@ -143,13 +160,27 @@ pub fn preview(draft: DraftFile) -> Preview {
         Ok(_) => Vec::new(),
         Err(e) => AppError::from(e).fields,
     };
-    let candidate = if errors.is_empty() { draft } else { with_placeholders(&draft, &errors) };
+    let candidate = if errors.is_empty() {
+        draft
+    } else {
+        with_placeholders(&draft, &errors)
+    };
     let rendered = vanthu::draft::validate(&candidate)
         .and_then(|d| vanthu::layout::build(&d))
         .map(|doc| vanthu::render::html::render(&doc));
     match rendered {
-        Ok(r) => Preview { html: Some(r.html), pages: r.pages, symbol, errors },
-        Err(_) => Preview { html: None, pages: 0, symbol, errors },
+        Ok(r) => Preview {
+            html: Some(r.html),
+            pages: r.pages,
+            symbol,
+            errors,
+        },
+        Err(_) => Preview {
+            html: None,
+            pages: 0,
+            symbol,
+            errors,
+        },
     }
 }
 
@@ -164,14 +195,24 @@ pub struct OpenedDraft {
 
 /// Reads a draft file (up to the core's size limit), checking its format but not its content.
 pub fn read_draft(path: &std::path::Path) -> CmdResult<DraftFile> {
-    let len = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+    let len = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .len();
     if len > vanthu::draft::LIMITS.file_bytes {
-        return Err(Error::TooLarge { field: "file".into(), size: len, limit: vanthu::draft::LIMITS.file_bytes }.into());
+        return Err(Error::TooLarge {
+            field: "file".into(),
+            size: len,
+            limit: vanthu::draft::LIMITS.file_bytes,
+        }
+        .into());
     }
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let file = DraftFile::from_json(text.strip_prefix('\u{feff}').unwrap_or(&text))?;
     if file.format.as_deref() != Some(vanthu::draft::FORMAT) {
-        return Err(AppError::new("format", "Tệp này không phải bản thảo Văn Thư (vanthu/draft@1)."));
+        return Err(AppError::new(
+            "format",
+            "Tệp này không phải bản thảo Văn Thư (vanthu/draft@1).",
+        ));
     }
     Ok(file)
 }
@@ -179,11 +220,15 @@ pub fn read_draft(path: &std::path::Path) -> CmdResult<DraftFile> {
 /// Asks for a draft file and reads it; `None` when the clerk cancels.
 #[tauri::command]
 pub async fn open_draft(app: AppHandle) -> CmdResult<Option<OpenedDraft>> {
-    let Some(path) = dialogs::open(&app, "Mở bản thảo", ("Bản thảo Văn Thư", &["json"])) else {
+    let Some(path) = dialogs::open(&app, "Mở bản thảo", ("Bản thảo Văn Thư", &["json"]))
+    else {
         return Ok(None);
     };
     let draft = read_draft(&path)?;
-    Ok(Some(OpenedDraft { path: path.display().to_string(), draft }))
+    Ok(Some(OpenedDraft {
+        path: path.display().to_string(),
+        draft,
+    }))
 }
 
 fn file_stem(d: &DraftFile) -> String {
@@ -197,10 +242,19 @@ fn file_stem(d: &DraftFile) -> String {
 /// Saves the draft to `path`, or to a file the clerk picks when `path` is `None`.
 /// Returns where it was saved, `None` when the clerk cancels.
 #[tauri::command]
-pub async fn save_draft(app: AppHandle, draft: DraftFile, path: Option<String>) -> CmdResult<Option<String>> {
+pub async fn save_draft(
+    app: AppHandle,
+    draft: DraftFile,
+    path: Option<String>,
+) -> CmdResult<Option<String>> {
     let path = match path {
         Some(p) => PathBuf::from(p),
-        None => match dialogs::save(&app, "Lưu bản thảo", ("Bản thảo Văn Thư", &["json"]), &format!("{}.json", file_stem(&draft))) {
+        None => match dialogs::save(
+            &app,
+            "Lưu bản thảo",
+            ("Bản thảo Văn Thư", &["json"]),
+            &format!("{}.json", file_stem(&draft)),
+        ) {
             Some(p) => p,
             None => return Ok(None),
         },
@@ -221,7 +275,12 @@ pub fn docx_bytes(draft: &DraftFile) -> CmdResult<Vec<u8>> {
 #[tauri::command]
 pub async fn export_docx(app: AppHandle, draft: DraftFile) -> CmdResult<Option<String>> {
     let bytes = docx_bytes(&draft)?;
-    let Some(path) = dialogs::save(&app, "Xuất tệp DOCX", ("Tài liệu Word", &["docx"]), &format!("{}.docx", file_stem(&draft))) else {
+    let Some(path) = dialogs::save(
+        &app,
+        "Xuất tệp DOCX",
+        ("Tài liệu Word", &["docx"]),
+        &format!("{}.docx", file_stem(&draft)),
+    ) else {
         return Ok(None);
     };
     vanthu::write::atomic(&path, &bytes)?;
@@ -235,7 +294,12 @@ pub async fn export_pdf(app: AppHandle, draft: DraftFile) -> CmdResult<Option<St
     if vanthu::render::pdf::soffice().is_none() {
         return Err(Error::Convert(vanthu::render::pdf::INSTALL_HINT.into()).into());
     }
-    let Some(path) = dialogs::save(&app, "Xuất tệp PDF", ("PDF", &["pdf"]), &format!("{}.pdf", file_stem(&draft))) else {
+    let Some(path) = dialogs::save(
+        &app,
+        "Xuất tệp PDF",
+        ("PDF", &["pdf"]),
+        &format!("{}.pdf", file_stem(&draft)),
+    ) else {
         return Ok(None);
     };
     let pdf = vanthu::render::pdf::from_docx(&bytes)?;
@@ -278,7 +342,10 @@ mod tests {
         assert!(fields.contains(&"subject"), "{fields:?}");
         assert!(fields.contains(&"body"), "{fields:?}");
         assert!(fields.contains(&"recipients"), "{fields:?}");
-        assert!(p.errors.iter().all(|e| e.message == "Trường này là bắt buộc."));
+        assert!(p
+            .errors
+            .iter()
+            .all(|e| e.message == "Trường này là bắt buộc."));
         let html = p.html.expect("placeholders make it renderable");
         assert!(html.contains("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"));
         assert_eq!(p.pages, 1);
@@ -307,14 +374,20 @@ mod tests {
         let mut d = sample();
         d.date = Some("2024-02-30".into());
         let p = preview(d);
-        let e = p.errors.iter().find(|e| e.field == "date").expect("date named");
+        let e = p
+            .errors
+            .iter()
+            .find(|e| e.field == "date")
+            .expect("date named");
         assert!(e.message.contains("Ngày không hợp lệ"), "{}", e.message);
     }
 
     #[test]
     fn kinds_lists_cong_van_first_for_state() {
         let k = kinds(Regime::State);
-        assert!(k.iter().any(|k| k.slug == "cong-van" && k.form == "letter" && k.name == "Công văn"));
+        assert!(k
+            .iter()
+            .any(|k| k.slug == "cong-van" && k.form == "letter" && k.name == "Công văn"));
     }
 
     #[test]

@@ -104,7 +104,10 @@ pub fn register_entry(id: u32) -> CmdResult<RegisterEntry> {
 /// Issues (or only reserves) the next number for a valid draft.
 #[tauri::command]
 pub fn register_issue(draft: DraftFile, reserve_only: bool) -> CmdResult<IssuedNumber> {
-    vanthu::draft::validate(&DraftFile { number: Some(1), ..draft })?;
+    vanthu::draft::validate(&DraftFile {
+        number: Some(1),
+        ..draft
+    })?;
     let _ = reserve_only;
     Err(AppError::not_available("cấp số"))
 }
