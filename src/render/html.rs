@@ -355,7 +355,7 @@ impl<'a> Renderer<'a> {
             } else {
                 room
             };
-            if take < 2 || (first && take < 2) {
+            if take < 2 {
                 if self.y == 0.0 {
                     // A page holds fewer than two lines: place what fits anyway.
                     let take = room.max(1).min(left);
