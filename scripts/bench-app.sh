@@ -22,8 +22,8 @@ grep -q "^BENCH done" "$LOG" || { echo "error: the app did not report (log: $(ca
 READY=$(awk '/^BENCH ready/ {print $4}' "$LOG")
 sleep 3
 pss_of() { awk '/^Pss:/ {s+=$2} END {print s+0}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
-PIDS="$PID $(pgrep -P "$PID" | tr '\n' ' ')"
-for p in $(pgrep -P "$PID"); do PIDS="$PIDS $(pgrep -P "$p" | tr '\n' ' ')"; done
+PIDS="$PID $({ pgrep -P "$PID" || true; } | tr '\n' ' ')"
+for p in $(pgrep -P "$PID" || true); do PIDS="$PIDS $({ pgrep -P "$p" || true; } | tr '\n' ' ')"; done
 TOTAL=0
 for p in $PIDS; do TOTAL=$((TOTAL + $(pss_of "$p"))); done
 printf 'cold start to interactive window: %d ms (target ≤ 1000)\n' $((READY - START))
