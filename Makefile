@@ -1,42 +1,90 @@
-# Văn Thư — make run · make test · make bench
+# Văn Thư — make run · make test · make bench · make package
 SHELL := /bin/bash
 CARGO ?= cargo
 EXAMPLES := samples
+APP := target/release/vanthu-app
 
-.PHONY: all setup run test test-core lint bench out-examples clean
+.PHONY: all setup run app-release ui setup-app test test-core test-app test-e2e lint lint-app bench bench-app \
+        package out-examples bindings clean
 
 all: test
 
-## Install what a fresh Debian/Ubuntu machine lacks (idempotent, quick when all is there).
+## Install what a fresh Debian/Ubuntu machine lacks (idempotent, quick when all is there):
+## LibreOffice and fonts for the PDF round trip, WebKitGTK for the app, Xvfb and tauri-driver for e2e.
 setup:
 	bash scripts/setup.sh
+	bash scripts/setup-app.sh --e2e
 
-## Render the two examples to out/ (the desktop app target joins here when it lands).
-run: setup out-examples
+## The desktop app: installs missing system packages and the UI's npm packages, builds, starts.
+run: setup app-release
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then echo "error: no display: run it in a desktop session (or under xvfb-run)" >&2; exit 1; fi
+	$(APP)
 
+setup-app:
+	bash scripts/setup-app.sh
+
+## The UI bundle (ui/dist) that the app embeds; cargo needs it before compiling the app crate.
+ui: ui/node_modules/.package-lock.json
+	cd ui && npm run build --silent
+
+ui/node_modules/.package-lock.json: ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+
+app-release: ui
+	$(CARGO) build --release -p vanthu-app --features custom-protocol
+
+## Render the two examples to out/ with the command line.
 out-examples:
 	@mkdir -p out
 	$(CARGO) run --release --quiet -- render $(wildcard $(EXAMPLES)/*.json) --out-dir out
 	@echo "The examples are in $$(pwd)/out: $$(ls out/*.docx | tr '\n' ' ')"
 
-## Everything: formatting, lints, unit and integration tests (LibreOffice round trip when soffice is present).
-test: setup lint test-core
+## Everything: formatting, lints, unit and integration tests, the app's tests, and the
+## end-to-end tests when an X display or xvfb-run and tauri-driver are available.
+test: setup lint test-core test-app
+	@if { [ -n "$$DISPLAY" ] || command -v xvfb-run >/dev/null; } && command -v tauri-driver >/dev/null && command -v WebKitWebDriver >/dev/null; then \
+	  $(MAKE) test-e2e; else echo "test-e2e skipped: needs xvfb-run (or DISPLAY), tauri-driver and WebKitWebDriver (bash scripts/setup-app.sh --e2e)"; fi
 
-lint:
+lint: ui
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy -p vanthu-app --all-targets -- -D warnings
 
 test-core:
 	$(CARGO) test --all-targets
 	$(CARGO) test --doc
 
-## Benchmarks: criterion (DOCX rendering) and the batch CLI throughput.
-bench:
+## The app's unit tests, including the check that ui/src/lib/bindings.ts matches the Rust types.
+test-app: ui
+	$(CARGO) test -p vanthu-app --lib
+	cd ui && npm run check --silent
+
+## Drives the real app through tauri-driver and WebKitWebDriver (screenshots in target/e2e/).
+test-e2e: ui
+	$(CARGO) build -p vanthu-app
+	if [ -n "$$DISPLAY" ]; then $(CARGO) test -p vanthu-app --test e2e -- --ignored --test-threads=1; \
+	else xvfb-run -a -s "-screen 0 1366x820x24" $(CARGO) test -p vanthu-app --test e2e -- --ignored --test-threads=1; fi
+
+## Regenerates ui/src/lib/bindings.ts from the Rust types.
+bindings: ui
+	UPDATE_BINDINGS=1 $(CARGO) test -p vanthu-app --lib bindings
+
+## Benchmarks: criterion (DOCX rendering, HTML preview), batch CLI throughput, the desktop app.
+bench: bench-app
 	$(CARGO) bench --bench render
+	$(CARGO) bench --bench preview
 	$(CARGO) bench --bench register
 	$(CARGO) bench --bench check
 	$(CARGO) bench --bench templates
 	bash scripts/bench-batch.sh
 
+bench-app: app-release
+	bash scripts/bench-app.sh
+
+## A .deb of the app (and the command line) in target/.
+package: app-release
+	$(CARGO) build --release
+	bash scripts/package-deb.sh
+
 clean:
-	rm -rf out
+	rm -rf out ui/dist

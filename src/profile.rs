@@ -8,6 +8,7 @@ use crate::draft::{DraftFile, IssuerFile, Regime, SignerFile};
 /// A person who signs, as the profile lists them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ProfileSigner {
     /// `TM`, `KT`, `TL`, `TUQ`, `Q` or none.
     #[serde(default)]
@@ -24,6 +25,7 @@ pub struct ProfileSigner {
 /// A drafting unit of the organisation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Unit {
     /// Abbreviation (`QLVHGĐ`).
     pub code: String,
@@ -34,6 +36,7 @@ pub struct Unit {
 /// An organisation profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Profile {
     /// Regime of the documents it issues.
     pub regime: Regime,

@@ -246,7 +246,11 @@ fn line_lengths_follow_the_spec() {
         .descendants()
         .find(|n| n.has_tag_name((W, "tblInd")))
         .expect("tblInd");
-    assert_eq!(wattr(ind, "w"), Some("-108"), "cell text lines up with the margins");
+    assert_eq!(
+        wattr(ind, "w"),
+        Some("-108"),
+        "cell text lines up with the margins"
+    );
     let ps = paragraphs(&d.document);
     let width = |p: &P, col: i64| col - 216 - p.ind_left.unwrap_or(0) - p.ind_right.unwrap_or(0);
     // Under the motto: as long as the motto (13 pt bold ≈ 3183 twips).

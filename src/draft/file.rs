@@ -11,6 +11,7 @@ use super::validate::LIMITS;
 /// The issuing body as written in the file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct IssuerFile {
     /// Governing body (cơ quan chủ quản).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -26,6 +27,7 @@ pub struct IssuerFile {
 /// A signature as written in the file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SignerFile {
     /// `TM`, `KT`, `TL`, `TUQ`, `Q` or null.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -45,6 +47,7 @@ pub struct SignerFile {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DraftFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
@@ -57,12 +60,14 @@ pub struct DraftFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub number: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub year: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urgency: Option<String>,
@@ -85,6 +90,7 @@ pub struct DraftFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drafter: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub copies: Option<i64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<String>,

@@ -8,6 +8,7 @@ use super::file::{DraftFile, IssuerFile, SignerFile};
 /// Which body of rules the document follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Regime {
     /// State documents: Nghị định 30/2020/NĐ-CP.
     State,

@@ -1,4 +1,5 @@
 //! Renderers over the layout model.
 
 pub mod docx;
+pub mod html;
 pub mod pdf;

@@ -1,0 +1,66 @@
+//! TypeScript bindings of every type the commands take or return, generated with ts-rs.
+//!
+//! `ui/src/lib/bindings.ts` is checked in; the test below regenerates it and fails on any
+//! difference (run with `UPDATE_BINDINGS=1` to rewrite it).
+
+use ts_rs::{Config, TS};
+
+use crate::commands::{app, draft, lint, register, templates};
+use crate::error::{AppError, FieldMessage};
+use crate::store::ProfileStore;
+
+/// The whole bindings file.
+pub fn typescript() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        vanthu::Regime::decl(&cfg),
+        vanthu::draft::IssuerFile::decl(&cfg),
+        vanthu::draft::SignerFile::decl(&cfg),
+        vanthu::draft::DraftFile::decl(&cfg),
+        vanthu::profile::ProfileSigner::decl(&cfg),
+        vanthu::profile::Unit::decl(&cfg),
+        vanthu::profile::Profile::decl(&cfg),
+        ProfileStore::decl(&cfg),
+        FieldMessage::decl(&cfg),
+        AppError::decl(&cfg),
+        app::AppInfo::decl(&cfg),
+        draft::KindInfo::decl(&cfg),
+        draft::Preview::decl(&cfg),
+        draft::OpenedDraft::decl(&cfg),
+        register::RegisterQuery::decl(&cfg),
+        register::RegisterRow::decl(&cfg),
+        register::RegisterPage::decl(&cfg),
+        register::RegisterEntry::decl(&cfg),
+        register::IssuedNumber::decl(&cfg),
+        templates::TemplateField::decl(&cfg),
+        templates::TemplateInfo::decl(&cfg),
+        lint::Finding::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by `cargo test -p vanthu-app bindings` (ts-rs). Do not edit.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(d.trim());
+        out.push_str("\n\n");
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bindings_are_up_to_date() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings.ts");
+        let fresh = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+        }
+        let old = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            old == fresh,
+            "ui/src/lib/bindings.ts is out of date: run `UPDATE_BINDINGS=1 cargo test -p vanthu-app bindings`"
+        );
+    }
+}

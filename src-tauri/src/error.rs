@@ -1,0 +1,126 @@
+//! The one error the commands return to the UI: `{code, message, fields}` with Vietnamese text.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// A Vietnamese message about one form field, named by its draft path (`signer.name`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldMessage {
+    /// Dotted path of the field, as the core names it (`recipients[1]`, `issuer.code`).
+    pub field: String,
+    /// Stable code (`required`, `invalid_date`, …).
+    pub code: String,
+    /// The message shown next to the field, in Vietnamese.
+    pub message: String,
+}
+
+impl From<&vanthu::FieldError> for FieldMessage {
+    fn from(e: &vanthu::FieldError) -> Self {
+        FieldMessage {
+            field: e.field.clone(),
+            code: e.code.to_string(),
+            message: e.message_vi(),
+        }
+    }
+}
+
+/// Every error a command returns, serialised as `{code, message, fields}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AppError {
+    /// Stable machine-readable code (the core's `Error::code()` or the app's own).
+    pub code: String,
+    /// A Vietnamese message for the clerk.
+    pub message: String,
+    /// Field-level messages, shown next to the fields (empty when not about fields).
+    pub fields: Vec<FieldMessage>,
+}
+
+impl AppError {
+    /// An error with a code and a Vietnamese message.
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        AppError {
+            code: code.to_string(),
+            message: message.into(),
+            fields: Vec::new(),
+        }
+    }
+
+    /// A feature whose core module is not in this build yet.
+    pub fn not_available(what: &str) -> Self {
+        AppError::new(
+            "not_available",
+            format!("Chức năng {what} chưa có trong phiên bản này."),
+        )
+    }
+}
+
+impl From<vanthu::Error> for AppError {
+    fn from(e: vanthu::Error) -> Self {
+        AppError {
+            code: e.code().to_string(),
+            message: e.message_vi(),
+            fields: e.field_errors().iter().map(FieldMessage::from).collect(),
+        }
+    }
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+/// Result of a command.
+pub type CmdResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_serialised_shape_is_pinned() {
+        let e = AppError::from(vanthu::draft::from_json("{\"format\": 1}").unwrap_err());
+        let v = serde_json::to_value(&e).unwrap();
+        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["code", "fields", "message"]);
+        assert_eq!(v["code"], "parse");
+        assert_eq!(v["fields"][0]["field"], "format");
+        assert!(v["message"]
+            .as_str()
+            .unwrap()
+            .contains("không phải bản thảo"));
+    }
+
+    #[test]
+    fn field_errors_carry_vietnamese_messages() {
+        let e = AppError::from(
+            vanthu::draft::from_json(
+                r#"{"format":"vanthu/draft@1","regime":"state","kind":"cong-van"}"#,
+            )
+            .unwrap_err(),
+        );
+        assert_eq!(e.code, "invalid");
+        let place = e
+            .fields
+            .iter()
+            .find(|f| f.field == "place")
+            .expect("place is named");
+        assert_eq!(place.message, "Trường này là bắt buộc.");
+        assert_eq!(place.code, "required");
+    }
+
+    #[test]
+    fn not_available_is_vietnamese() {
+        let e = AppError::not_available("sổ văn bản");
+        assert_eq!(e.code, "not_available");
+        assert_eq!(
+            e.message,
+            "Chức năng sổ văn bản chưa có trong phiên bản này."
+        );
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(
+            json,
+            r#"{"code":"not_available","message":"Chức năng sổ văn bản chưa có trong phiên bản này.","fields":[]}"#
+        );
+    }
+}

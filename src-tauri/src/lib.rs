@@ -1,0 +1,42 @@
+//! Văn Thư desktop app: thin Tauri commands over the `vanthu` core. No document logic here.
+
+pub mod bindings;
+pub mod commands;
+pub mod dialogs;
+pub mod error;
+pub mod store;
+
+pub use error::AppError;
+
+/// Builds and runs the app (blocks until the window closes).
+pub fn run() {
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::bench_mark,
+            commands::draft::kinds,
+            commands::draft::new_draft,
+            commands::draft::preview,
+            commands::draft::open_draft,
+            commands::draft::save_draft,
+            commands::draft::export_docx,
+            commands::draft::export_pdf,
+            commands::draft::autosave,
+            commands::draft::restore_autosave,
+            commands::profile::profiles_load,
+            commands::profile::profiles_save,
+            commands::register::register_list,
+            commands::register::register_entry,
+            commands::register::register_issue,
+            commands::register::register_cancel,
+            commands::templates::templates_list,
+            commands::templates::template_fill,
+            commands::lint::lint_check,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("error: the app could not start: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,405 @@
+// Generated from the Rust types by `cargo test -p vanthu-app bindings` (ts-rs). Do not edit.
+
+export type Regime = "state" | "party";
+
+export type IssuerFile = { 
+/**
+ * Governing body (cơ quan chủ quản).
+ */
+parent?: string | null, 
+/**
+ * Issuing body.
+ */
+name?: string | null, 
+/**
+ * Its abbreviation in the symbol.
+ */
+code?: string | null, };
+
+export type SignerFile = { 
+/**
+ * `TM`, `KT`, `TL`, `TUQ`, `Q` or null.
+ */
+authority?: string | null, 
+/**
+ * The collective or head signed for.
+ */
+on_behalf_of?: string | null, 
+/**
+ * The signer's title.
+ */
+title?: string | null, 
+/**
+ * The signer's full name.
+ */
+name?: string | null, };
+
+export type DraftFile = { format?: string | null, regime?: string | null, kind?: string | null, issuer?: IssuerFile | null, unit_code?: string | null, number?: number | null, place?: string | null, date?: string | null, year?: number | null, urgency?: string | null, secrecy?: string | null, circulation?: string | null, subject?: string | null, recipients?: Array<string>, body?: string | null, signer?: SignerFile | null, cc?: Array<string>, archive?: string | null, drafter?: string | null, copies?: number | null, attachments?: Array<string>, authority_line?: string | null, bases?: Array<string>, proposal?: string | null, countersigner?: SignerFile | null, status?: string | null, };
+
+export type ProfileSigner = { 
+/**
+ * `TM`, `KT`, `TL`, `TUQ`, `Q` or none.
+ */
+authority: string | null, 
+/**
+ * The collective or head signed for.
+ */
+on_behalf_of: string | null, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Full name.
+ */
+name: string, };
+
+export type Unit = { 
+/**
+ * Abbreviation (`QLVHGĐ`).
+ */
+code: string, 
+/**
+ * Full name.
+ */
+name: string, };
+
+export type Profile = { 
+/**
+ * Regime of the documents it issues.
+ */
+regime: Regime, 
+/**
+ * Governing body.
+ */
+parent: string | null, 
+/**
+ * Issuing body.
+ */
+name: string, 
+/**
+ * Its abbreviation.
+ */
+code: string, 
+/**
+ * Địa danh.
+ */
+place: string, 
+/**
+ * Drafting units.
+ */
+units: Array<Unit>, 
+/**
+ * Signers, the usual one first.
+ */
+signers: Array<ProfileSigner>, 
+/**
+ * Usual Kính gửi entries.
+ */
+recipients: Array<string>, 
+/**
+ * Usual Nơi nhận entries.
+ */
+cc: Array<string>, 
+/**
+ * The archive entry (`VT`, `Văn phòng Tỉnh ủy`).
+ */
+archive: string | null, };
+
+export type ProfileStore = { 
+/**
+ * Index of the profile in use.
+ */
+active: number, 
+/**
+ * The profiles.
+ */
+profiles: Array<Profile>, };
+
+export type FieldMessage = { 
+/**
+ * Dotted path of the field, as the core names it (`recipients[1]`, `issuer.code`).
+ */
+field: string, 
+/**
+ * Stable code (`required`, `invalid_date`, …).
+ */
+code: string, 
+/**
+ * The message shown next to the field, in Vietnamese.
+ */
+message: string, };
+
+export type AppError = { 
+/**
+ * Stable machine-readable code (the core's `Error::code()` or the app's own).
+ */
+code: string, 
+/**
+ * A Vietnamese message for the clerk.
+ */
+message: string, 
+/**
+ * Field-level messages, shown next to the fields (empty when not about fields).
+ */
+fields: Array<FieldMessage>, };
+
+export type AppInfo = { 
+/**
+ * The app's version.
+ */
+version: string, 
+/**
+ * Where profiles and autosaved drafts live.
+ */
+data_dir: string, 
+/**
+ * LibreOffice is installed, so PDF export works.
+ */
+pdf_available: boolean, 
+/**
+ * The register of outgoing documents is in this build.
+ */
+register_available: boolean, 
+/**
+ * Templates are in this build.
+ */
+templates_available: boolean, 
+/**
+ * The text checker is in this build.
+ */
+lint_available: boolean, 
+/**
+ * `make bench` is measuring this run (`VANTHU_BENCH` is set): the UI reports its timings.
+ */
+bench: boolean, };
+
+export type KindInfo = { 
+/**
+ * Slug stored in drafts (`cong-van`).
+ */
+slug: string, 
+/**
+ * Vietnamese name (`Công văn`).
+ */
+name: string, 
+/**
+ * `letter`, `titled` or `decision`.
+ */
+form: string, 
+/**
+ * Whether the type has a trích yếu: `required`, `optional` or `none`.
+ */
+subject: string, 
+/**
+ * Whether the type has a Kính gửi block: `required`, `optional` or `none`.
+ */
+recipients: string, };
+
+export type Preview = { 
+/**
+ * The A4 pages as HTML, or `None` when even placeholders cannot make the draft valid.
+ */
+html: string | null, 
+/**
+ * Number of pages.
+ */
+pages: number, 
+/**
+ * The number and symbol line as it will print (`Số: 05/SVHTTDL-QLVHGĐ`).
+ */
+symbol: string, 
+/**
+ * What is still wrong, field by field, in Vietnamese.
+ */
+errors: Array<FieldMessage>, };
+
+export type OpenedDraft = { 
+/**
+ * Where it was read from.
+ */
+path: string, 
+/**
+ * Its content (not yet validated: the form shows what is wrong).
+ */
+draft: DraftFile, };
+
+export type RegisterQuery = { 
+/**
+ * Words to find, with or without accents (`ke hoach tuyen truyen`).
+ */
+text: string, 
+/**
+ * Year of the register.
+ */
+year: number | null, 
+/**
+ * Kind slug.
+ */
+kind: string | null, 
+/**
+ * `issued`, `reserved` or `cancelled`.
+ */
+status: string | null, 
+/**
+ * First row wanted.
+ */
+offset: number, 
+/**
+ * How many rows.
+ */
+limit: number, };
+
+export type RegisterRow = { 
+/**
+ * Entry id.
+ */
+id: number, 
+/**
+ * Number in the year's series.
+ */
+number: number, 
+/**
+ * Full symbol (`05/SVHTTDL-QLVHGĐ`).
+ */
+symbol: string, 
+/**
+ * Date issued, `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * Kind name.
+ */
+kind: string, 
+/**
+ * Trích yếu.
+ */
+subject: string, 
+/**
+ * Signer's name.
+ */
+signer: string, 
+/**
+ * Recipients, joined.
+ */
+recipients: string, 
+/**
+ * `issued`, `reserved` or `cancelled`.
+ */
+status: string, };
+
+export type RegisterPage = { 
+/**
+ * Rows matching the query in all.
+ */
+total: number, 
+/**
+ * The rows of this page.
+ */
+rows: Array<RegisterRow>, };
+
+export type RegisterEntry = { 
+/**
+ * The row.
+ */
+row: RegisterRow, 
+/**
+ * The draft as issued.
+ */
+draft: DraftFile, 
+/**
+ * Why it was cancelled, if it was.
+ */
+cancel_reason: string | null, };
+
+export type IssuedNumber = { 
+/**
+ * Entry id.
+ */
+id: number, 
+/**
+ * The number.
+ */
+number: number, 
+/**
+ * The symbol line as printed.
+ */
+symbol: string, 
+/**
+ * The date, `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * The draft with its number and date filled in.
+ */
+draft: DraftFile, };
+
+export type TemplateField = { 
+/**
+ * Variable name.
+ */
+name: string, 
+/**
+ * Label shown to the clerk.
+ */
+label: string, 
+/**
+ * Must be filled.
+ */
+required: boolean, };
+
+export type TemplateInfo = { 
+/**
+ * Template id.
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Kind slug of the draft it makes.
+ */
+kind: string, 
+/**
+ * `state` or `party`.
+ */
+regime: string, 
+/**
+ * What it is for.
+ */
+description: string, 
+/**
+ * The values it asks for.
+ */
+fields: Array<TemplateField>, };
+
+export type Finding = { 
+/**
+ * Field path (`body`, `subject`, `cc[1]`).
+ */
+field: string, 
+/**
+ * Rule code.
+ */
+code: string, 
+/**
+ * `error`, `warning` or `hint`.
+ */
+severity: string, 
+/**
+ * Vietnamese message.
+ */
+message: string, 
+/**
+ * Byte range in the field's text, when the finding points into it.
+ */
+start: number | null, 
+/**
+ * End of that range.
+ */
+end: number | null, 
+/**
+ * Suggested replacement text.
+ */
+suggestion: string | null, };

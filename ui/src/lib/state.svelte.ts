@@ -1,0 +1,21 @@
+// App-wide state shared by the screens.
+import type { AppInfo, DraftFile, ProfileStore } from "./bindings";
+
+export type Tab = "compose" | "register" | "templates" | "settings";
+
+export const app = $state({
+  tab: "compose" as Tab,
+  info: null as AppInfo | null,
+  profiles: null as ProfileStore | null,
+  draft: null as DraftFile | null,
+  /** Where the draft was last saved or opened from. */
+  path: null as string | null,
+  /** A short message in the status bar. */
+  status: "",
+  statusKind: "info" as "info" | "error",
+});
+
+export function say(message: string, kind: "info" | "error" = "info") {
+  app.status = message;
+  app.statusKind = kind;
+}
