@@ -20,14 +20,15 @@ fn three_page_draft() -> String {
 fn bench(c: &mut Criterion) {
     let json = three_page_draft();
     let pages = vanthu::render::html::render(
-        &vanthu::layout::build(&vanthu::draft::from_json(&json).unwrap()).unwrap(),
+        &vanthu::layout::build(&vanthu::draft::from_json(&json).expect("sample renders"))
+            .expect("sample renders"),
     )
     .pages;
     assert!(pages >= 3, "{pages} pages");
     c.bench_function("preview_3_pages", |b| {
         b.iter(|| {
-            let d = vanthu::draft::from_json(&json).unwrap();
-            let doc = vanthu::layout::build(&d).unwrap();
+            let d = vanthu::draft::from_json(&json).expect("sample renders");
+            let doc = vanthu::layout::build(&d).expect("sample renders");
             vanthu::render::html::render(&doc)
         })
     });

@@ -248,9 +248,11 @@ fn broken_templates_are_refused_with_line_and_column() {
 fn store_saves_imports_exports_and_protects_builtins() {
     let dir = tempfile::tempdir().expect("tmp");
     let store = Store::at(dir.path().join("templates"));
-    let example = std::fs::read_to_string("../shared/examples/cong-van-lang-son-2023.json")
-        .or_else(|_| std::fs::read_to_string("/work/shared/examples/cong-van-lang-son-2023.json"))
-        .expect("example");
+    let example = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/cong-van-lang-son-2023.json"
+    ))
+    .expect("example");
     let d = DraftFile::from_json(&example).expect("draft");
     let marked = vec![
         "subject".to_string(),

@@ -592,6 +592,7 @@ fn runs_html(out: &mut String, runs: &[Run], page: usize) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::draft::from_json;
@@ -762,7 +763,7 @@ mod tests {
     fn the_example_letter_lays_out_over_several_pages() {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../shared/examples/cong-van-lang-son-2023.json"
+            "/samples/cong-van-lang-son-2023.json"
         );
         let Ok(text) = std::fs::read_to_string(path) else {
             return;
