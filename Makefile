@@ -16,11 +16,12 @@ setup:
 	bash scripts/setup-app.sh --e2e
 
 ## The desktop app: installs missing system packages and the UI's npm packages, builds, starts.
-run: setup app-release
+run: setup-app app-release
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then echo "error: no display: run it in a desktop session (or under xvfb-run)" >&2; exit 1; fi
 	$(APP)
 
 setup-app:
+	bash scripts/setup.sh
 	bash scripts/setup-app.sh
 
 ## The UI bundle (ui/dist) that the app embeds; cargo needs it before compiling the app crate.
