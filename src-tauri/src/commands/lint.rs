@@ -1,6 +1,6 @@
 //! The text checker's findings, shown next to the fields.
 //!
-//! Wiring: a one-line call into `vanthu::lint` once that module is merged.
+//! A thin call into `vanthu::lint`: the whole draft when it validates, otherwise its body.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -9,7 +9,7 @@ use vanthu::draft::DraftFile;
 use crate::error::CmdResult;
 
 /// Whether `vanthu::lint` is in this build.
-pub const AVAILABLE: bool = false;
+pub const AVAILABLE: bool = true;
 
 /// One thing the checker flags.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -22,7 +22,7 @@ pub struct Finding {
     pub severity: String,
     /// Vietnamese message.
     pub message: String,
-    /// Byte range in the field's text, when the finding points into it.
+    /// Character range in the field's text, when the finding points into it.
     pub start: Option<u32>,
     /// End of that range.
     pub end: Option<u32>,
@@ -33,6 +33,23 @@ pub struct Finding {
 /// Checks the draft's text.
 #[tauri::command]
 pub fn lint_check(draft: DraftFile) -> CmdResult<Vec<Finding>> {
-    let _ = draft;
-    Ok(Vec::new())
+    let found = match vanthu::draft::validate(&draft) {
+        Ok(d) => vanthu::lint::check_draft(&d),
+        Err(_) => vanthu::lint::check_text(draft.body.as_deref().unwrap_or("")),
+    };
+    Ok(found.into_iter().map(Finding::from).collect())
+}
+
+impl From<vanthu::lint::Finding> for Finding {
+    fn from(f: vanthu::lint::Finding) -> Self {
+        Finding {
+            field: f.field.unwrap_or_else(|| "body".to_string()),
+            code: f.rule,
+            severity: f.severity.as_str().to_string(),
+            message: f.message,
+            start: u32::try_from(f.start).ok(),
+            end: u32::try_from(f.end).ok(),
+            suggestion: f.fix,
+        }
+    }
 }

@@ -392,7 +392,7 @@ severity: string,
  */
 message: string, 
 /**
- * Byte range in the field's text, when the finding points into it.
+ * Character range in the field's text, when the finding points into it.
  */
 start: number | null, 
 /**
