@@ -6,6 +6,7 @@ mod validate;
 
 pub use file::{DraftFile, IssuerFile, SignerFile};
 pub use model::{Authority, Draft, Issuer, Regime, Secrecy, Signer, Status, Urgency};
+pub(crate) use validate::parse_date;
 pub use validate::{validate, Limits, LIMITS};
 
 use crate::error::Result;

@@ -17,21 +17,7 @@ pub const LONG_TEXT_BYTES: usize = 512 * 1024;
 /// Most entries of a list value.
 pub const LIST_LEN: usize = 200;
 
-/// Parses `YYYY-MM-DD` strictly.
-pub(crate) fn parse_iso(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    if !b
-        .iter()
-        .enumerate()
-        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-    {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
+pub(crate) use crate::draft::parse_date as parse_iso;
 
 /// Reads a date as `YYYY-MM-DD` or `DD/MM/YYYY`.
 fn parse_any_date(s: &str) -> Option<NaiveDate> {
