@@ -17,7 +17,7 @@ use crate::rules::{Element, Form, IssuerMark, RuleSet, ALL_ELEMENTS};
 use crate::symbol;
 
 /// Left plus right padding Word puts inside a table cell (0.19 cm each side).
-pub const CELL_PADDING: u32 = 108 * 2;
+const CELL_PADDING: u32 = 108 * 2;
 
 /// Lays out a draft with the default rule set of its regime.
 pub fn build(draft: &Draft) -> Result<Document> {
