@@ -1035,3 +1035,55 @@ fn date_paging_with_many_entries_a_day_visits_each_once() {
         assert!(seen.first().is_some_and(|(d0, _)| *d0 >= d("2021-02-01")));
     }
 }
+
+#[test]
+fn register_for_finds_or_creates_the_drafts_register() {
+    let db = db();
+    let mut reg = Register::open(&db.path).expect("open");
+    let state_draft = draft(Regime::State, "cong-van", Some("2026-03-02"), "Thử");
+    let err = reg
+        .register_for(state_draft.regime, &state_draft.issuer, false, false)
+        .unwrap_err();
+    assert_eq!(err.code(), "no_register");
+    assert!(err.message_vi().contains("SVHTTDL"), "{}", err.message_vi());
+
+    let created = reg
+        .register_for(state_draft.regime, &state_draft.issuer, false, true)
+        .expect("create");
+    assert_eq!(created.code, "svhttdl");
+    assert_eq!(created.regime, Regime::State);
+    assert_eq!(created.period, Period::Year);
+    assert!(!created.per_kind && !created.secret);
+    assert_eq!(created.issuer_code, "SVHTTDL");
+    // Found again, not created twice.
+    assert_eq!(
+        reg.register_for(state_draft.regime, &state_draft.issuer, false, true)
+            .expect("again")
+            .id,
+        created.id
+    );
+
+    let mut secret = draft_file(Regime::State, "cong-van", Some("2026-03-02"), "Mật");
+    secret.secrecy = Some("mat".into());
+    let secret = draft::validate(&secret).expect("secret draft");
+    let s = reg
+        .register_for(secret.regime, &secret.issuer, true, true)
+        .expect("secret register");
+    assert_eq!(s.code, "svhttdl-mat");
+    assert!(s.secret);
+    assert_eq!(s.name, "Sổ đăng ký văn bản mật đi");
+
+    let party = draft(Regime::Party, "ke-hoach", Some("2026-03-02"), "Đảng");
+    let p = reg
+        .register_for(party.regime, &party.issuer, false, true)
+        .expect("party register");
+    assert_eq!(p.regime, Regime::Party);
+    assert_eq!(p.period, Period::Term);
+    assert!(p.per_kind);
+    // A Party register numbers per term: without one, issuing names the date.
+    let e = reg.issue(Some(&p.code), &party).unwrap_err();
+    assert_eq!(e.code(), "no_term");
+    assert_eq!(e.field(), Some("date"));
+    assert!(e.message_vi().contains("nhiệm kỳ"));
+    assert_eq!(count(&reg, "SELECT count(*) FROM registers"), 3);
+}

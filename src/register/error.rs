@@ -22,6 +22,14 @@ pub enum RegisterError {
     /// The database has no register yet.
     #[error("no register in this database yet: run `vanthu register init` first")]
     NoRegister,
+    /// No register numbers this issuer's documents of this regime.
+    #[error("no register numbers {regime} documents of issuer \"{issuer}\": create one with `vanthu register init`")]
+    NoRegisterFor {
+        /// The draft's issuer code.
+        issuer: String,
+        /// The draft's regime.
+        regime: String,
+    },
     /// A register with this code already exists.
     #[error("--code: a register \"{0}\" already exists")]
     DuplicateRegister(String),
@@ -142,6 +150,7 @@ impl RegisterError {
             RegisterError::UnknownRegister { .. } => "unknown_register",
             RegisterError::RegisterRequired { .. } => "register_required",
             RegisterError::NoRegister => "no_register",
+            RegisterError::NoRegisterFor { .. } => "no_register",
             RegisterError::DuplicateRegister(_) => "duplicate_register",
             RegisterError::UnknownEntry(_) => "unknown_entry",
             RegisterError::UnknownKind { .. } => "unknown_kind",
@@ -161,6 +170,74 @@ impl RegisterError {
             RegisterError::Export(_) => "export",
             RegisterError::Sqlite(_) => "database",
             RegisterError::Migration(_) => "migration",
+        }
+    }
+
+    /// The field or argument the error is about, when it is about one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            RegisterError::UnknownRegister { .. } | RegisterError::RegisterRequired { .. } => {
+                Some("register")
+            }
+            RegisterError::UnknownKind { .. } => Some("kind"),
+            RegisterError::NoTerm { .. } | RegisterError::DateOutOfOrder { .. } => Some("date"),
+            RegisterError::ReasonRequired(_) => Some("reason"),
+            RegisterError::Mismatch { field, .. } | RegisterError::Invalid { field, .. } => {
+                Some(field.trim_start_matches("--"))
+            }
+            RegisterError::BadQuery(_) => Some("query"),
+            _ => None,
+        }
+    }
+
+    /// The message shown to a clerk, in Vietnamese.
+    pub fn message_vi(&self) -> String {
+        use RegisterError as E;
+        match self {
+            E::UnknownRegister { code, .. } => format!("Không có sổ đăng ký “{code}”."),
+            E::RegisterRequired { known } => {
+                format!("Cơ sở dữ liệu có nhiều sổ ({known}); hãy chọn một sổ.")
+            }
+            E::NoRegister => "Chưa có sổ đăng ký văn bản đi nào.".into(),
+            E::NoRegisterFor { issuer, .. } => {
+                format!("Chưa có sổ đăng ký văn bản đi cho cơ quan “{issuer}”.")
+            }
+            E::DuplicateRegister(c) => format!("Đã có sổ đăng ký mã “{c}”."),
+            E::UnknownEntry(id) => format!("Không tìm thấy văn bản {id} trong sổ."),
+            E::UnknownKind { kind, .. } => {
+                format!("Loại văn bản “{kind}” không dùng được trong sổ này.")
+            }
+            E::NoTerm { register, date } => format!(
+                "Sổ “{register}” chưa có nhiệm kỳ nào bao gồm ngày {date}: thêm nhiệm kỳ trong Cài đặt → Sổ đăng ký."
+            ),
+            E::TermOverlap(l) => format!("Nhiệm kỳ này trùng với nhiệm kỳ “{l}”."),
+            E::ReasonRequired(_) => "Cần ghi lý do hủy số của văn bản đã phát hành.".into(),
+            E::WrongStatus { symbol, status, .. } => {
+                let st = super::model::EntryStatus::parse(status)
+                    .map_or(status.as_str(), |s| s.label_vi());
+                format!("Văn bản {symbol} đang ở trạng thái “{st}”: không thực hiện được thao tác này.")
+            }
+            E::Mismatch { field, message } => match field.as_str() {
+                "regime" => "Bản thảo và sổ đăng ký thuộc hai hệ thống văn bản khác nhau.".into(),
+                "issuer.code" => "Ký hiệu cơ quan của bản thảo khác với cơ quan của sổ đăng ký.".into(),
+                "secrecy" => "Văn bản mật được cấp số trong sổ riêng cho văn bản mật.".into(),
+                "number" => "Bản thảo đã có số; sổ đăng ký sẽ cấp số: hãy xóa số trong bản thảo.".into(),
+                "kind" => "Số dự kiến đã lấy cho loại văn bản khác.".into(),
+                "date" => "Ngày của bản thảo nằm ngoài kỳ của số dự kiến.".into(),
+                _ => format!("Không khớp với sổ đăng ký: {message}"),
+            },
+            E::DateOutOfOrder { date, last } => format!(
+                "Ngày {date} sớm hơn ngày {last} của số cấp gần nhất: số được cấp theo thứ tự thời gian."
+            ),
+            E::Draft(e) => e.message_vi(),
+            E::Invalid { field, .. } => format!("{}: giá trị không hợp lệ.", field.trim_start_matches("--")),
+            E::BadQuery(_) => "Hãy gõ ít nhất một chữ hoặc số để tìm.".into(),
+            E::Corrupt { .. } => "Tệp sổ đăng ký bị hỏng hoặc không phải sổ đăng ký: hãy khôi phục từ bản sao lưu.".into(),
+            E::NotARegister { .. } => "Tệp này không phải sổ đăng ký của Văn Thư.".into(),
+            E::SchemaTooNew { .. } => "Sổ đăng ký được tạo bởi phiên bản Văn Thư mới hơn: hãy cập nhật chương trình.".into(),
+            E::Io { path, .. } => format!("Không đọc/ghi được tệp {}.", path.display()),
+            E::Export(_) => "Không xuất được sổ đăng ký.".into(),
+            E::Sqlite(_) | E::Migration(_) => "Lỗi cơ sở dữ liệu của sổ đăng ký.".into(),
         }
     }
 

@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use super::error::{RegisterError, Result};
 use super::model::{NewRegister, Period, RegisterInfo, Term};
 use super::{now, Register};
-use crate::draft::Regime;
+use crate::draft::{Issuer, Regime};
 use crate::rules::{self, RuleSet};
 
 const REGISTER_COLUMNS: &str =
@@ -175,6 +175,62 @@ impl Register {
                 _ => Err(RegisterError::RegisterRequired { known: known() }),
             },
         }
+    }
+
+    /// The register that numbers an issuer's documents of a regime: the first one with that
+    /// regime, issuer code and secrecy (văn bản mật go to a secret register). With `create`,
+    /// a missing one is created with the regime's default scheme (the app's first *Cấp số*);
+    /// its code is the issuer code folded to ASCII (`svhttdl`, `tu`), `-mat` for a secret one.
+    pub fn register_for(
+        &mut self,
+        regime: Regime,
+        issuer: &Issuer,
+        secret: bool,
+        create: bool,
+    ) -> Result<RegisterInfo> {
+        let found = self
+            .registers()?
+            .into_iter()
+            .find(|r| r.regime == regime && r.issuer_code == issuer.code && r.secret == secret);
+        if let Some(r) = found {
+            return Ok(r);
+        }
+        if !create {
+            return Err(RegisterError::NoRegisterFor {
+                issuer: issuer.code.clone(),
+                regime: regime.as_str().to_string(),
+            });
+        }
+        let mut stem: String = super::fold(&issuer.code)
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .take(30)
+            .collect();
+        if stem.is_empty() {
+            stem = "so".into();
+        }
+        if secret {
+            stem.push_str("-mat");
+        }
+        let taken: Vec<String> = self.registers()?.into_iter().map(|r| r.code).collect();
+        let code = std::iter::once(stem.clone())
+            .chain((2..).map(|i| format!("{stem}-{i}")))
+            .find(|c| !taken.contains(c))
+            .unwrap_or(stem);
+        self.create_register(&NewRegister {
+            code,
+            name: if secret {
+                "Sổ đăng ký văn bản mật đi".into()
+            } else {
+                String::new()
+            },
+            regime: Some(regime),
+            secret,
+            parent: issuer.parent.clone(),
+            issuer_name: issuer.name.clone(),
+            issuer_code: issuer.code.clone(),
+            ..Default::default()
+        })
     }
 
     /// Adds a committee term to a register (its numbers restart from 01 in each term).
