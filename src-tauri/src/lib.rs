@@ -13,6 +13,7 @@ pub use error::AppError;
 pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .manage(commands::register::RegisterState::default())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::bench_mark,
@@ -31,6 +32,11 @@ pub fn run() {
             commands::register::register_entry,
             commands::register::register_issue,
             commands::register::register_cancel,
+            commands::register::register_open_docx,
+            commands::register::register_attach,
+            commands::register::register_export,
+            commands::register::registers_list,
+            commands::register::register_add_term,
             commands::templates::templates_list,
             commands::templates::template_fill,
             commands::lint::lint_check,

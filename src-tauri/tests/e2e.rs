@@ -16,9 +16,6 @@ use fantoccini::{Client, ClientBuilder, Locator};
 
 type R<T = ()> = Result<T, Box<dyn std::error::Error>>;
 
-/// Turn on once `vanthu::register` is merged and `register_available` is true.
-const REGISTER_STEPS: bool = false;
-
 struct Driver {
     child: Child,
     _data: tempfile::TempDir,
@@ -265,9 +262,7 @@ async fn draft_a_cong_van_preview_and_export_the_docx() {
                 }
             }
 
-            if REGISTER_STEPS {
-                register_steps(d).await?;
-            }
+            register_steps(d).await?;
             Ok(())
         })
     })
@@ -276,15 +271,87 @@ async fn draft_a_cong_van_preview_and_export_the_docx() {
 
 /// Issue the number, find the letter by an unaccented search, cancel a reserved number.
 async fn register_steps(d: &Driver) -> R {
+    // The register gives the number: the one typed for the export is cleared first.
+    d.set_value("#f-number", "").await?;
     d.find("#issue-number").await?.click().await?;
-    d.wait_text("#status", "Đã cấp số").await?;
+    d.wait_text("#status", "Đã cấp số: 01/SVHTTDL-QLVHGĐ")
+        .await?;
+    d.wait_text("#symbol", "Số: 01/SVHTTDL-QLVHGĐ").await?;
+    d.wait_text(".note", "đã được cấp số").await?;
+    if d.find("#issue-number").await?.is_enabled().await? {
+        return Err("an issued letter can be issued again".into());
+    }
+
+    // A new letter takes a số dự kiến.
+    d.c()
+        .execute(
+            "document.activeElement && document.activeElement.blur()",
+            vec![],
+        )
+        .await?;
+    d.find(".actions button").await?.click().await?;
+    d.wait_text("#status", "Bản thảo mới").await?;
+    d.find("#reserve-number").await?.click().await?;
+    d.wait_text("#status", "Đã lấy số dự kiến: 02/SVHTTDL")
+        .await?;
+    d.wait_text(".note", "Số dự kiến 02/SVHTTDL").await?;
+
+    // Found without accents; the entry keeps its DOCX.
     d.find("#tab-register").await?.click().await?;
+    d.wait_text("#reg-count", "2 văn bản").await?;
     d.type_into("#reg-search", "tang cuong cong tac van thu")
         .await?;
+    d.wait_text("#reg-count", "1 văn bản").await?;
     d.wait_text(".viewport", "tăng cường công tác văn thư")
         .await?;
     d.find(".reg-row").await?.click().await?;
-    d.wait_text(".detail", "SVHTTDL").await?;
+    d.wait_text("#detail-symbol", "01/SVHTTDL-QLVHGĐ").await?;
+    d.wait_text("#detail-status", "Đã phát hành").await?;
+    d.wait_text(".detail", "Cấp số, phát hành").await?;
+    d.shot("screen-so-van-ban-di-chi-tiet").await?;
+    // An issued number is not cancelled without a reason.
+    d.find("#cancel-number").await?.click().await?;
+    d.find("#confirm-cancel").await?.click().await?;
+    d.wait_text("[data-error-for='reason']", "lý do").await?;
+    d.find(".detail .close").await?.click().await?;
+
+    // Cancel the reserved number, with a reason: it stays, marked cancelled.
+    d.set_value("#reg-search", "").await?;
+    d.set_value("#reg-status", "reserved").await?;
+    d.wait_text("#reg-count", "1 văn bản").await?;
+    d.wait_text(".viewport", "Số dự kiến").await?;
+    d.find(".reg-row").await?.click().await?;
+    d.wait_text("#detail-symbol", "02/SVHTTDL").await?;
+    d.find("#cancel-number").await?.click().await?;
+    d.type_into("#cancel-reason", "Không ban hành văn bản")
+        .await?;
+    d.find("#confirm-cancel").await?.click().await?;
+    d.wait_text("#status", "Đã hủy số 02/SVHTTDL").await?;
+    d.wait_text("#detail-status", "Đã hủy").await?;
+    d.wait_text(".detail", "Không ban hành văn bản").await?;
+    d.set_value("#reg-status", "").await?;
+    d.wait_text("#reg-count", "2 văn bản").await?;
+    d.wait_text(".viewport", "Đã hủy").await?;
+    d.shot("screen-so-van-ban-di-da-huy").await?;
+
+    // The printable register and the Excel workbook are written where the clerk chose.
+    d.find("#export-register-docx").await?.click().await?;
+    d.wait_text("#status", "Đã xuất sổ in").await?;
+    d.find("#export-xlsx").await?.click().await?;
+    d.wait_text("#status", "Đã xuất Excel").await?;
+    let year = chrono::Local::now().format("%Y").to_string();
+    for ext in ["docx", "xlsx"] {
+        let p = d.files.path().join(format!("so-van-ban-di-{year}.{ext}"));
+        if !p.exists() {
+            return Err(format!("{} was not written", p.display()).into());
+        }
+    }
+    let xml = docx_text(&d.files.path().join(format!("so-van-ban-di-{year}.docx")))?;
+    for needle in ["01/SVHTTDL-QLVHGĐ", "02/SVHTTDL", "SỔ ĐĂNG KÝ VĂN BẢN ĐI"] {
+        if !xml.contains(needle) {
+            return Err(format!("the printable register lacks {needle:?}").into());
+        }
+    }
     Ok(())
 }
 

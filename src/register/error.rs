@@ -182,6 +182,7 @@ impl RegisterError {
             RegisterError::UnknownKind { .. } => Some("kind"),
             RegisterError::NoTerm { .. } | RegisterError::DateOutOfOrder { .. } => Some("date"),
             RegisterError::ReasonRequired(_) => Some("reason"),
+            RegisterError::TermOverlap(_) => Some("start"),
             RegisterError::Mismatch { field, .. } | RegisterError::Invalid { field, .. } => {
                 Some(field.trim_start_matches("--"))
             }

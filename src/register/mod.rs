@@ -121,9 +121,10 @@ fn today() -> chrono::NaiveDate {
 
 /// The user the audit trail names.
 fn actor() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "?".to_string())
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "?".to_string())
 }
 
 /// The NFC form of a text (every text stored is NFC).

@@ -1,23 +1,91 @@
-//! Sổ văn bản đi: the register of outgoing documents.
+//! Sổ văn bản đi: the register of outgoing documents, over `vanthu::register`.
 //!
-//! Wiring: each command is a one-line call into `vanthu::register` once that module is merged;
-//! until then they answer with an empty register or `not_available`.
+//! The database is the one the command line uses (`VANTHU_DB`, else `register.sqlite` in the
+//! data folder); it is opened once and kept in the app's state.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, State};
 use ts_rs::TS;
-use vanthu::draft::DraftFile;
+use vanthu::draft::{DraftFile, Issuer, Regime};
+use vanthu::register::{
+    EntryStatus, EntrySummary, ExportFormat, ExportSpec, IssueOptions, Query, Register,
+    RegisterError, Reservation,
+};
 
-use crate::error::{AppError, CmdResult};
+use crate::dialogs;
+use crate::error::{AppError, CmdResult, FieldMessage};
+use crate::store;
 
-/// Whether `vanthu::register` is in this build.
-pub const AVAILABLE: bool = false;
+/// Whether the register is in this build.
+pub const AVAILABLE: bool = true;
+
+/// The open register database, shared by the commands.
+#[derive(Default)]
+pub struct RegisterState(Mutex<Option<Register>>);
+
+impl RegisterState {
+    /// Runs `f` on the register, opening it first when needed.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Register) -> Result<T, RegisterError>,
+    ) -> CmdResult<T> {
+        let mut guard = self
+            .0
+            .lock()
+            .map_err(|_| AppError::new("internal", "Sổ đăng ký đang bận, hãy thử lại."))?;
+        if guard.is_none() {
+            *guard = Some(Register::open(&database_path()?)?);
+        }
+        match guard.as_mut() {
+            Some(reg) => Ok(f(reg)?),
+            None => Err(AppError::new("internal", "Không mở được sổ đăng ký.")),
+        }
+    }
+}
+
+/// `VANTHU_DB`, else `register.sqlite` in the app's data folder (where the CLI looks too).
+fn database_path() -> CmdResult<PathBuf> {
+    if let Some(p) = std::env::var_os(vanthu::register::ENV_DB).filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    let dir = store::data_dir()?;
+    std::fs::create_dir_all(&dir).map_err(|e| AppError::from(vanthu::Error::io(&dir, e)))?;
+    Ok(dir.join("register.sqlite"))
+}
+
+impl From<RegisterError> for AppError {
+    fn from(e: RegisterError) -> Self {
+        if let RegisterError::Draft(inner) = e {
+            return AppError::from(inner);
+        }
+        let message = e.message_vi();
+        AppError {
+            code: e.code().to_string(),
+            fields: e
+                .field()
+                .map(|f| FieldMessage {
+                    field: f.to_string(),
+                    code: e.code().to_string(),
+                    message: message.clone(),
+                })
+                .into_iter()
+                .collect(),
+            message,
+        }
+    }
+}
 
 /// A search of the register.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 pub struct RegisterQuery {
-    /// Words to find, with or without accents (`ke hoach tuyen truyen`).
+    /// Words to find, with or without accents (`ke hoach tuyen truyen`); the last is a prefix.
     pub text: String,
-    /// Year of the register.
+    /// Register code (all registers when unset).
+    pub register: Option<String>,
+    /// Year of the document's date.
     pub year: Option<i32>,
     /// Kind slug.
     pub kind: Option<String>,
@@ -34,13 +102,15 @@ pub struct RegisterQuery {
 pub struct RegisterRow {
     /// Entry id.
     pub id: u32,
-    /// Number in the year's series.
+    /// Register code.
+    pub register: String,
+    /// Number in its sequence.
     pub number: u32,
     /// Full symbol (`05/SVHTTDL-QLVHGĐ`).
     pub symbol: String,
-    /// Date issued, `YYYY-MM-DD`.
+    /// Date as printed in the table, `dd/mm/yyyy`.
     pub date: String,
-    /// Kind name.
+    /// Kind name (`Công văn`).
     pub kind: String,
     /// Trích yếu.
     pub subject: String,
@@ -50,26 +120,60 @@ pub struct RegisterRow {
     pub recipients: String,
     /// `issued`, `reserved` or `cancelled`.
     pub status: String,
+    /// The status in Vietnamese.
+    pub status_label: String,
 }
 
 /// A page of search results.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 pub struct RegisterPage {
-    /// Rows matching the query in all.
-    pub total: u32,
+    /// Rows matching the query in all (counted on the first page only).
+    pub total: Option<u32>,
     /// The rows of this page.
     pub rows: Vec<RegisterRow>,
 }
 
-/// An entry with its stored draft.
+/// A file attached to an entry.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct AttachedFile {
+    /// File id.
+    pub id: u32,
+    /// Its name.
+    pub name: String,
+    /// Size, as shown (`12 KB`).
+    pub size: String,
+}
+
+/// One change of an entry, as shown in its history.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct HistoryLine {
+    /// When, `dd/mm/yyyy HH:MM` local time.
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// What, in Vietnamese.
+    pub action: String,
+}
+
+/// An entry with its draft, files and history.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct RegisterEntry {
     /// The row.
     pub row: RegisterRow,
-    /// The draft as issued.
-    pub draft: DraftFile,
+    /// The draft as issued (none for a reserved number).
+    pub draft: Option<DraftFile>,
+    /// Whether the issued DOCX is stored.
+    pub has_docx: bool,
     /// Why it was cancelled, if it was.
     pub cancel_reason: Option<String>,
+    /// Đơn vị, người nhận bản lưu.
+    pub archive: String,
+    /// Ghi chú.
+    pub note: String,
+    /// Attached files (the signed scan, the PDF).
+    pub files: Vec<AttachedFile>,
+    /// Every change, oldest first.
+    pub history: Vec<HistoryLine>,
 }
 
 /// A number given out by the register.
@@ -79,52 +183,494 @@ pub struct IssuedNumber {
     pub id: u32,
     /// The number.
     pub number: u32,
-    /// The symbol line as printed.
+    /// The symbol as printed.
     pub symbol: String,
-    /// The date, `YYYY-MM-DD`.
-    pub date: String,
+    /// `issued` or `reserved`.
+    pub status: String,
     /// The draft with its number and date filled in.
     pub draft: DraftFile,
 }
 
-/// Searches the register (unaccented, paged).
-#[tauri::command]
-pub fn register_list(query: RegisterQuery) -> CmdResult<RegisterPage> {
-    let _ = query;
-    Ok(RegisterPage::default())
+/// A register of the database, with its numbering.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct RegisterSummary {
+    /// Code (`svhttdl`).
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Regime.
+    pub regime: Regime,
+    /// Issuer code every document in it carries.
+    pub issuer_code: String,
+    /// How its numbers run, in Vietnamese.
+    pub numbering: String,
+    /// Whether it is a register of văn bản mật.
+    pub secret: bool,
+    /// Its committee terms (Party registers), `label: dd/mm/yyyy – dd/mm/yyyy`.
+    pub terms: Vec<String>,
 }
 
-/// One entry with its draft.
-#[tauri::command]
-pub fn register_entry(id: u32) -> CmdResult<RegisterEntry> {
-    let _ = id;
-    Err(AppError::not_available("sổ văn bản"))
+fn dmy(d: chrono::NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
 }
 
-/// Issues (or only reserves) the next number for a valid draft.
-#[tauri::command]
-pub fn register_issue(draft: DraftFile, reserve_only: bool) -> CmdResult<IssuedNumber> {
-    vanthu::draft::validate(&DraftFile {
-        number: Some(1),
-        ..draft
-    })?;
-    let _ = reserve_only;
-    Err(AppError::not_available("cấp số"))
+fn kind_name(regime: Regime, slug: &str) -> String {
+    vanthu::rules::default_for(regime)
+        .kind(slug)
+        .map_or_else(|| slug.to_string(), |k| k.name.clone())
 }
 
-/// Cancels a reserved number, with the reason.
+fn row(e: &EntrySummary, regime: Regime) -> RegisterRow {
+    RegisterRow {
+        id: e.id as u32,
+        register: e.register.clone(),
+        number: e.number,
+        symbol: e.symbol.clone(),
+        date: dmy(e.date),
+        kind: kind_name(regime, &e.kind),
+        subject: e.subject.clone(),
+        signer: e.signer.clone(),
+        recipients: e.recipients.clone(),
+        status: e.status.as_str().to_string(),
+        status_label: e.status.label_vi().to_string(),
+    }
+}
+
+fn regimes(reg: &Register) -> Result<Vec<(String, Regime)>, RegisterError> {
+    Ok(reg
+        .registers()?
+        .into_iter()
+        .map(|r| (r.code, r.regime))
+        .collect())
+}
+
+fn regime_of(all: &[(String, Regime)], code: &str) -> Regime {
+    all.iter()
+        .find(|(c, _)| c == code)
+        .map_or(Regime::State, |(_, r)| *r)
+}
+
+fn bad_field(field: &str, message: &str) -> AppError {
+    AppError {
+        fields: vec![FieldMessage {
+            field: field.into(),
+            code: "invalid".into(),
+            message: message.into(),
+        }],
+        ..AppError::new("invalid", message)
+    }
+}
+
+/// Searches the register (accents ignored, the last word a prefix), one page at a time.
 #[tauri::command]
-pub fn register_cancel(id: u32, reason: String) -> CmdResult<()> {
-    if reason.trim().is_empty() {
-        return Err(AppError {
-            fields: vec![crate::error::FieldMessage {
-                field: "reason".into(),
-                code: "required".into(),
-                message: "Cần ghi lý do hủy số.".into(),
-            }],
-            ..AppError::new("invalid", "Cần ghi lý do hủy số.")
+pub fn register_list(
+    state: State<'_, RegisterState>,
+    query: RegisterQuery,
+) -> CmdResult<RegisterPage> {
+    let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
+        Some(s) => Some(
+            EntryStatus::parse(s).ok_or_else(|| bad_field("status", "Tình trạng không hợp lệ."))?,
+        ),
+        None => None,
+    };
+    let text = Some(query.text.trim().to_string()).filter(|t| vanthu::register::words(t).len() > 0);
+    let q = Query {
+        text,
+        prefix: true,
+        register: query.register.filter(|r| !r.is_empty()),
+        year: query.year,
+        kind: query.kind.filter(|k| !k.is_empty()),
+        status,
+        limit: Some(query.limit.clamp(1, 1000)),
+        offset: Some(u64::from(query.offset)),
+        with_total: query.offset == 0,
+        ..Default::default()
+    };
+    state.with(|reg| {
+        if reg.registers()?.is_empty() {
+            return Ok(RegisterPage {
+                total: Some(0),
+                rows: Vec::new(),
+            });
+        }
+        let all = regimes(reg)?;
+        let page = reg.search(&q)?;
+        Ok(RegisterPage {
+            total: page.total.map(|t| t as u32),
+            rows: page
+                .items
+                .iter()
+                .map(|e| row(e, regime_of(&all, &e.register)))
+                .collect(),
+        })
+    })
+}
+
+fn action_vi(action: &str) -> String {
+    match action {
+        "reserve" => "Lấy số dự kiến",
+        "issue" => "Cấp số, phát hành",
+        "cancel" => "Hủy số",
+        "correct" => "Sửa thông tin",
+        "attach" => "Đính kèm tệp",
+        other => other,
+    }
+    .to_string()
+}
+
+fn local_time(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339).map_or_else(
+        |_| rfc3339.to_string(),
+        |t| {
+            t.with_timezone(&chrono::Local)
+                .format("%d/%m/%Y %H:%M")
+                .to_string()
+        },
+    )
+}
+
+fn size_vi(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{} KB", b.div_ceil(1024)),
+        b => format!("{:.1} MB", b as f64 / 1048576.0).replace('.', ","),
+    }
+}
+
+/// One entry with its draft, files and history.
+#[tauri::command]
+pub fn register_entry(state: State<'_, RegisterState>, id: u32) -> CmdResult<RegisterEntry> {
+    state.with(|reg| {
+        let d = reg.detail(i64::from(id))?;
+        let all = regimes(reg)?;
+        let e = &d.entry;
+        let summary = EntrySummary {
+            id: e.id,
+            register: e.register.clone(),
+            number: e.number,
+            symbol: e.symbol.clone(),
+            date: e.date,
+            kind: e.kind.clone(),
+            subject: e.subject.clone(),
+            signer: e.signer.clone(),
+            recipients: e.recipients.clone(),
+            status: e.status,
+        };
+        let draft = reg
+            .draft_json(e.id)?
+            .and_then(|j| serde_json::from_str::<DraftFile>(&j).ok());
+        Ok(RegisterEntry {
+            row: row(&summary, regime_of(&all, &e.register)),
+            draft,
+            has_docx: e.has_docx,
+            cancel_reason: e.cancel_reason.clone(),
+            archive: e.archive.clone(),
+            note: e.note.clone(),
+            files: d
+                .files
+                .iter()
+                .map(|f| AttachedFile {
+                    id: f.id as u32,
+                    name: f.name.clone(),
+                    size: size_vi(f.size),
+                })
+                .collect(),
+            history: d
+                .audit
+                .iter()
+                .map(|a| HistoryLine {
+                    at: local_time(&a.at),
+                    actor: if a.actor == "?" {
+                        "không rõ người dùng".into()
+                    } else {
+                        a.actor.clone()
+                    },
+                    action: action_vi(&a.action),
+                })
+                .collect(),
+        })
+    })
+}
+
+fn required(field: &str, message: &str) -> AppError {
+    AppError {
+        fields: vec![FieldMessage {
+            field: field.into(),
+            code: "required".into(),
+            message: "Trường này là bắt buộc.".into(),
+        }],
+        ..AppError::new("invalid", message)
+    }
+}
+
+/// What a số dự kiến needs from an unfinished draft: regime, kind and issuer.
+fn reservation_key(draft: &DraftFile) -> CmdResult<(Regime, String, Issuer)> {
+    let text = |v: Option<&String>| v.map(|s| s.trim().to_string()).unwrap_or_default();
+    let regime = draft
+        .regime
+        .as_deref()
+        .and_then(Regime::parse)
+        .ok_or_else(|| required("regime", "Chọn hệ thống văn bản trước khi lấy số."))?;
+    let kind = text(draft.kind.as_ref());
+    if kind.is_empty() {
+        return Err(required("kind", "Chọn loại văn bản trước khi lấy số."));
+    }
+    let i = draft.issuer.clone().unwrap_or_default();
+    let issuer = Issuer {
+        parent: i.parent.filter(|p| !p.trim().is_empty()),
+        name: text(i.name.as_ref()),
+        code: text(i.code.as_ref()),
+    };
+    for (field, v) in [("issuer.name", &issuer.name), ("issuer.code", &issuer.code)] {
+        if v.is_empty() {
+            return Err(required(
+                field,
+                "Cần tên và ký hiệu cơ quan ban hành để lấy số.",
+            ));
+        }
+    }
+    Ok((regime, kind, issuer))
+}
+
+/// Takes a number for a draft from the register of its issuer (created on first use).
+/// `reserve_only` takes a số dự kiến for an unfinished draft; otherwise the draft is
+/// validated, numbered, dated, rendered and stored (bound to `reserved` when given).
+#[tauri::command]
+pub fn register_issue(
+    state: State<'_, RegisterState>,
+    draft: DraftFile,
+    reserve_only: bool,
+    reserved: Option<u32>,
+) -> CmdResult<IssuedNumber> {
+    let secret = draft
+        .secrecy
+        .as_deref()
+        .is_some_and(|s| !s.trim().is_empty());
+    if reserve_only {
+        let (regime, kind, issuer) = reservation_key(&draft)?;
+        let res = Reservation {
+            kind,
+            unit_code: draft.unit_code.clone(),
+            subject: draft.subject.clone(),
+            ..Default::default()
+        };
+        return state.with(|reg| {
+            let info = reg.register_for(regime, &issuer, secret, true)?;
+            let e = reg.reserve(Some(&info.code), &res)?;
+            Ok(IssuedNumber {
+                id: e.id as u32,
+                number: e.number,
+                symbol: e.symbol.clone(),
+                status: e.status.as_str().into(),
+                draft: DraftFile {
+                    number: Some(i64::from(e.number)),
+                    date: Some(e.date.to_string()),
+                    year: None,
+                    ..draft.clone()
+                },
+            })
         });
     }
-    let _ = id;
-    Err(AppError::not_available("hủy số"))
+    let valid = vanthu::draft::validate(&draft)?;
+    let secret = valid.secrecy.is_some();
+    state.with(|reg| {
+        let info = reg.register_for(valid.regime, &valid.issuer, secret, true)?;
+        let opts = IssueOptions {
+            reserved: reserved.map(i64::from),
+        };
+        let e = reg.issue_with(Some(&info.code), &valid, &opts)?;
+        let issued = reg
+            .draft_json(e.id)?
+            .and_then(|j| serde_json::from_str::<DraftFile>(&j).ok())
+            .unwrap_or(draft.clone());
+        Ok(IssuedNumber {
+            id: e.id as u32,
+            number: e.number,
+            symbol: e.symbol.clone(),
+            status: e.status.as_str().into(),
+            draft: issued,
+        })
+    })
+}
+
+/// Cancels a number: it stays in the register, marked cancelled, and is never reused.
+/// An issued number needs a reason.
+#[tauri::command]
+pub fn register_cancel(state: State<'_, RegisterState>, id: u32, reason: String) -> CmdResult<()> {
+    let reason = Some(reason.trim()).filter(|r| !r.is_empty());
+    state.with(|reg| reg.cancel(i64::from(id), reason).map(|_| ()))
+}
+
+fn file_name(symbol: &str, ext: &str) -> String {
+    let stem: String = symbol
+        .chars()
+        .map(|c| if c == '/' || c == '\\' { '-' } else { c })
+        .collect();
+    format!("{}.{ext}", stem.trim())
+}
+
+/// Opens the issued DOCX with the system's default program (a copy in the temp folder).
+#[tauri::command]
+pub fn register_open_docx(state: State<'_, RegisterState>, id: u32) -> CmdResult<String> {
+    let (symbol, bytes) = state.with(|reg| {
+        let e = reg.entry(i64::from(id))?;
+        Ok((e.symbol, reg.docx(e.id)?))
+    })?;
+    let bytes = bytes
+        .ok_or_else(|| AppError::new("no_docx", "Văn bản này chưa có tệp DOCX (chưa cấp số)."))?;
+    let scripted = std::env::var_os("VANTHU_DIALOG_DIR").map(PathBuf::from);
+    let dir = scripted
+        .clone()
+        .unwrap_or_else(|| std::env::temp_dir().join("vanthu"));
+    std::fs::create_dir_all(&dir).map_err(|e| AppError::from(vanthu::Error::io(&dir, e)))?;
+    let path = dir.join(file_name(&symbol, "docx"));
+    vanthu::write::atomic(&path, &bytes)?;
+    if scripted.is_none() {
+        open::that_detached(&path).map_err(|_| {
+            AppError::new(
+                "open_failed",
+                format!(
+                    "Không mở được tệp {}: máy chưa có chương trình đọc DOCX.",
+                    path.display()
+                ),
+            )
+        })?;
+    }
+    Ok(path.display().to_string())
+}
+
+/// Attaches a file the clerk picks (the signed scan, the PDF) to an entry.
+#[tauri::command]
+pub fn register_attach(
+    app: AppHandle,
+    state: State<'_, RegisterState>,
+    id: u32,
+) -> CmdResult<Option<String>> {
+    let Some(path) = dialogs::open(
+        &app,
+        "Đính kèm tệp",
+        (
+            "Văn bản đã ký",
+            &[
+                "pdf", "png", "jpg", "jpeg", "tif", "tiff", "docx", "doc", "odt",
+            ],
+        ),
+    ) else {
+        return Ok(None);
+    };
+    state.with(|reg| reg.attach_path(i64::from(id), &path).map(|f| Some(f.name)))
+}
+
+/// Exports the register (`xlsx`, `csv`, or the printable `docx`) for a year; asks where.
+#[tauri::command]
+pub fn register_export(
+    app: AppHandle,
+    state: State<'_, RegisterState>,
+    format: String,
+    register: Option<String>,
+    year: Option<i32>,
+) -> CmdResult<Option<String>> {
+    let fmt = ExportFormat::parse(&format)
+        .ok_or_else(|| bad_field("format", "Định dạng xuất không hợp lệ."))?;
+    let (label, ext): (&str, &[&str]) = match fmt {
+        ExportFormat::Xlsx => ("Bảng tính Excel", &["xlsx"]),
+        ExportFormat::Csv => ("CSV", &["csv"]),
+        ExportFormat::Docx => ("Sổ in (DOCX)", &["docx"]),
+    };
+    let suggested = match year {
+        Some(y) => format!("so-van-ban-di-{y}.{format}"),
+        None => format!("so-van-ban-di.{format}"),
+    };
+    let Some(path) = dialogs::save(&app, "Xuất sổ văn bản đi", (label, ext), &suggested)
+    else {
+        return Ok(None);
+    };
+    let spec = ExportSpec {
+        register: register.filter(|r| !r.is_empty()),
+        year,
+        ..Default::default()
+    };
+    state.with(|reg| reg.export(&spec, fmt, &path))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// The registers of the database and how each numbers.
+#[tauri::command]
+pub fn registers_list(state: State<'_, RegisterState>) -> CmdResult<Vec<RegisterSummary>> {
+    state.with(|reg| {
+        let mut out = Vec::new();
+        for r in reg.registers()? {
+            let terms = reg
+                .terms(Some(&r.code))?
+                .into_iter()
+                .map(|t| format!("{}: {} – {}", t.label, dmy(t.start), dmy(t.end)))
+                .collect();
+            let numbering = match (r.period, r.per_kind) {
+                (vanthu::register::Period::Year, false) => "Theo năm, một dãy số chung",
+                (vanthu::register::Period::Year, true) => "Theo năm, mỗi loại văn bản một dãy số",
+                (vanthu::register::Period::Term, false) => "Theo nhiệm kỳ, một dãy số chung",
+                (vanthu::register::Period::Term, true) => {
+                    "Theo nhiệm kỳ, mỗi loại văn bản một dãy số"
+                }
+            };
+            out.push(RegisterSummary {
+                code: r.code,
+                name: r.name,
+                regime: r.regime,
+                issuer_code: r.issuer_code,
+                numbering: numbering.into(),
+                secret: r.secret,
+                terms,
+            });
+        }
+        Ok(out)
+    })
+}
+
+fn ymd(field: &str, s: &str) -> CmdResult<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| bad_field(field, "Ngày không hợp lệ."))
+}
+
+/// Adds a committee term (nhiệm kỳ) to a Party register; dates `YYYY-MM-DD`.
+#[tauri::command]
+pub fn register_add_term(
+    state: State<'_, RegisterState>,
+    register: String,
+    label: String,
+    start: String,
+    end: String,
+) -> CmdResult<()> {
+    let (start, end) = (ymd("start", &start)?, ymd("end", &end)?);
+    state.with(|reg| {
+        reg.add_term(Some(&register), &label, start, end)
+            .map(|_| ())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn register_errors_name_the_field_in_vietnamese() {
+        let e = AppError::from(RegisterError::ReasonRequired("5".into()));
+        assert_eq!(e.code, "reason_required");
+        assert_eq!(e.fields[0].field, "reason");
+        assert!(e.message.contains("lý do"));
+        let e = AppError::from(RegisterError::NoTerm {
+            register: "tu".into(),
+            date: "2026-03-02".into(),
+        });
+        assert_eq!(e.fields[0].field, "date");
+        assert!(e.message.contains("nhiệm kỳ"));
+    }
+
+    #[test]
+    fn sizes_and_file_names_are_as_shown() {
+        assert_eq!(size_vi(900), "900 B");
+        assert_eq!(size_vi(12_000), "12 KB");
+        assert_eq!(size_vi(3 * 1048576 + 524288), "3,5 MB");
+        assert_eq!(file_name("05/SVHTTDL-VP", "docx"), "05-SVHTTDL-VP.docx");
+    }
 }

@@ -2,7 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppError, AppInfo, DraftFile, Finding, IssuedNumber, KindInfo, OpenedDraft, Preview,
-  ProfileStore, Regime, RegisterEntry, RegisterPage, RegisterQuery, TemplateInfo,
+  ProfileStore, Regime, RegisterEntry, RegisterPage, RegisterQuery, RegisterSummary, TemplateInfo,
 } from "./bindings";
 
 /** Normalises whatever a command threw into the app's `{code, message, fields}` error. */
@@ -33,8 +33,16 @@ export const api = {
   profilesSave: (profiles: ProfileStore) => call<ProfileStore>("profiles_save", { profiles }),
   registerList: (query: RegisterQuery) => call<RegisterPage>("register_list", { query }),
   registerEntry: (id: number) => call<RegisterEntry>("register_entry", { id }),
-  registerIssue: (draft: DraftFile, reserveOnly: boolean) => call<IssuedNumber>("register_issue", { draft, reserveOnly }),
+  registerIssue: (draft: DraftFile, reserveOnly: boolean, reserved: number | null) =>
+    call<IssuedNumber>("register_issue", { draft, reserveOnly, reserved }),
   registerCancel: (id: number, reason: string) => call<void>("register_cancel", { id, reason }),
+  registerOpenDocx: (id: number) => call<string>("register_open_docx", { id }),
+  registerAttach: (id: number) => call<string | null>("register_attach", { id }),
+  registerExport: (format: "xlsx" | "csv" | "docx", register: string | null, year: number | null) =>
+    call<string | null>("register_export", { format, register, year }),
+  registersList: () => call<RegisterSummary[]>("registers_list"),
+  registerAddTerm: (register: string, label: string, start: string, end: string) =>
+    call<void>("register_add_term", { register, label, start, end }),
   templatesList: () => call<TemplateInfo[]>("templates_list"),
   templateFill: (id: string, values: Record<string, string>) => call<DraftFile>("template_fill", { id, values }),
   lintCheck: (draft: DraftFile) => call<Finding[]>("lint_check", { draft }),

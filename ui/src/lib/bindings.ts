@@ -226,11 +226,15 @@ draft: DraftFile, };
 
 export type RegisterQuery = { 
 /**
- * Words to find, with or without accents (`ke hoach tuyen truyen`).
+ * Words to find, with or without accents (`ke hoach tuyen truyen`); the last is a prefix.
  */
 text: string, 
 /**
- * Year of the register.
+ * Register code (all registers when unset).
+ */
+register: string | null, 
+/**
+ * Year of the document's date.
  */
 year: number | null, 
 /**
@@ -256,7 +260,11 @@ export type RegisterRow = {
  */
 id: number, 
 /**
- * Number in the year's series.
+ * Register code.
+ */
+register: string, 
+/**
+ * Number in its sequence.
  */
 number: number, 
 /**
@@ -264,11 +272,11 @@ number: number,
  */
 symbol: string, 
 /**
- * Date issued, `YYYY-MM-DD`.
+ * Date as printed in the table, `dd/mm/yyyy`.
  */
 date: string, 
 /**
- * Kind name.
+ * Kind name (`Công văn`).
  */
 kind: string, 
 /**
@@ -286,13 +294,17 @@ recipients: string,
 /**
  * `issued`, `reserved` or `cancelled`.
  */
-status: string, };
+status: string, 
+/**
+ * The status in Vietnamese.
+ */
+status_label: string, };
 
 export type RegisterPage = { 
 /**
- * Rows matching the query in all.
+ * Rows matching the query in all (counted on the first page only).
  */
-total: number, 
+total: number | null, 
 /**
  * The rows of this page.
  */
@@ -304,13 +316,61 @@ export type RegisterEntry = {
  */
 row: RegisterRow, 
 /**
- * The draft as issued.
+ * The draft as issued (none for a reserved number).
  */
-draft: DraftFile, 
+draft: DraftFile | null, 
+/**
+ * Whether the issued DOCX is stored.
+ */
+has_docx: boolean, 
 /**
  * Why it was cancelled, if it was.
  */
-cancel_reason: string | null, };
+cancel_reason: string | null, 
+/**
+ * Đơn vị, người nhận bản lưu.
+ */
+archive: string, 
+/**
+ * Ghi chú.
+ */
+note: string, 
+/**
+ * Attached files (the signed scan, the PDF).
+ */
+files: Array<AttachedFile>, 
+/**
+ * Every change, oldest first.
+ */
+history: Array<HistoryLine>, };
+
+export type AttachedFile = { 
+/**
+ * File id.
+ */
+id: number, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Size, as shown (`12 KB`).
+ */
+size: string, };
+
+export type HistoryLine = { 
+/**
+ * When, `dd/mm/yyyy HH:MM` local time.
+ */
+at: string, 
+/**
+ * Who.
+ */
+actor: string, 
+/**
+ * What, in Vietnamese.
+ */
+action: string, };
 
 export type IssuedNumber = { 
 /**
@@ -322,17 +382,47 @@ id: number,
  */
 number: number, 
 /**
- * The symbol line as printed.
+ * The symbol as printed.
  */
 symbol: string, 
 /**
- * The date, `YYYY-MM-DD`.
+ * `issued` or `reserved`.
  */
-date: string, 
+status: string, 
 /**
  * The draft with its number and date filled in.
  */
 draft: DraftFile, };
+
+export type RegisterSummary = { 
+/**
+ * Code (`svhttdl`).
+ */
+code: string, 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Regime.
+ */
+regime: Regime, 
+/**
+ * Issuer code every document in it carries.
+ */
+issuer_code: string, 
+/**
+ * How its numbers run, in Vietnamese.
+ */
+numbering: string, 
+/**
+ * Whether it is a register of văn bản mật.
+ */
+secret: boolean, 
+/**
+ * Its committee terms (Party registers), `label: dd/mm/yyyy – dd/mm/yyyy`.
+ */
+terms: Array<string>, };
 
 export type TemplateField = { 
 /**

@@ -8,6 +8,8 @@ export const app = $state({
   info: null as AppInfo | null,
   profiles: null as ProfileStore | null,
   draft: null as DraftFile | null,
+  /** The số dự kiến reserved for this draft, used when it is issued. */
+  reserved: null as { id: number; symbol: string } | null,
   /** Where the draft was last saved or opened from. */
   path: null as string | null,
   /** A short message in the status bar. */
