@@ -71,10 +71,11 @@ bindings: ui
 	UPDATE_BINDINGS=1 $(CARGO) test -p vanthu-app --lib bindings
 
 ## Benchmarks: criterion (DOCX rendering, HTML preview), batch CLI throughput, the desktop app.
-bench: bench-app
+bench:
+	$(CARGO) bench --bench register
+	$(MAKE) bench-app
 	$(CARGO) bench --bench render
 	$(CARGO) bench --bench preview
-	$(CARGO) bench --bench register
 	$(CARGO) bench --bench check
 	$(CARGO) bench --bench templates
 	bash scripts/bench-batch.sh

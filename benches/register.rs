@@ -253,6 +253,56 @@ fn main() {
         }
     }
 
+    // Random access for a virtually scrolled table: every matching id once per query, then any
+    // page by id.
+    println!("\nrandom access (the app's register screen):");
+    for (label, q) in [
+        ("all entries, newest first", Query::default()),
+        (
+            "year 2020",
+            Query {
+                year: Some(2020),
+                ..Default::default()
+            },
+        ),
+        (
+            "\"dang\" (accents folded)",
+            Query {
+                text: Some("dang".into()),
+                prefix: true,
+                ..Default::default()
+            },
+        ),
+    ] {
+        let mut lat = Vec::new();
+        let mut n = 0;
+        for _ in 0..5 {
+            let t = Instant::now();
+            n = reg.matching_ids(&q).expect("ids").len();
+            lat.push(t.elapsed());
+        }
+        let ids = reg.matching_ids(&q).expect("ids");
+        let mut pages = Vec::new();
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..200 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let at = (x as usize) % ids.len().max(1);
+            let slice = &ids[at..(at + 200).min(ids.len())];
+            let t = Instant::now();
+            let rows = reg.summaries(slice).expect("rows");
+            pages.push(t.elapsed());
+            assert_eq!(rows.len(), slice.len());
+        }
+        println!(
+            "  {label:<28} {n:>8} ids in p50 {}; a page of 200 rows anywhere: p50 {}  p95 {}",
+            ms(pct(&mut lat, 0.5)),
+            ms(pct(&mut pages, 0.5)),
+            ms(pct(&mut pages, 0.95))
+        );
+    }
+
     // Issuing with synchronous=FULL: one IMMEDIATE transaction (and one fsync) per number.
     let fs = fsync_rate(&dir);
     let r = issue_rate(&mut reg, 1000);

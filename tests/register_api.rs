@@ -1043,7 +1043,7 @@ fn register_for_finds_or_creates_the_drafts_register() {
     let state_draft = draft(Regime::State, "cong-van", Some("2026-03-02"), "Thử");
     let err = reg
         .register_for(state_draft.regime, &state_draft.issuer, false, false)
-        .unwrap_err();
+        .expect_err("no register yet");
     assert_eq!(err.code(), "no_register");
     assert!(err.message_vi().contains("SVHTTDL"), "{}", err.message_vi());
 
@@ -1081,9 +1081,72 @@ fn register_for_finds_or_creates_the_drafts_register() {
     assert_eq!(p.period, Period::Term);
     assert!(p.per_kind);
     // A Party register numbers per term: without one, issuing names the date.
-    let e = reg.issue(Some(&p.code), &party).unwrap_err();
+    let e = reg.issue(Some(&p.code), &party).expect_err("no term");
     assert_eq!(e.code(), "no_term");
     assert_eq!(e.field(), Some("date"));
     assert!(e.message_vi().contains("nhiệm kỳ"));
     assert_eq!(count(&reg, "SELECT count(*) FROM registers"), 3);
+}
+
+#[test]
+fn matching_ids_and_summaries_give_any_row_of_a_listing() {
+    let db = db();
+    let reg = seeded(&db);
+    for (q, label) in [
+        (Query::default(), "all"),
+        (
+            Query {
+                text: Some("tuyen truyen".into()),
+                ..Default::default()
+            },
+            "text",
+        ),
+        (
+            Query {
+                sort: Sort::DateAsc,
+                status: Some(EntryStatus::Issued),
+                ..Default::default()
+            },
+            "status by date",
+        ),
+    ] {
+        let ids = reg.matching_ids(&q).expect("ids");
+        let mut paged = Vec::new();
+        let mut after = None;
+        loop {
+            let page = reg
+                .search(&Query {
+                    limit: Some(3),
+                    after: after.take(),
+                    ..q.clone()
+                })
+                .expect("page");
+            paged.extend(page.items.iter().map(|e| e.id));
+            match page.next {
+                Some(c) => after = Some(c),
+                None => break,
+            }
+        }
+        assert!(!ids.is_empty(), "{label}");
+        assert_eq!(ids, paged, "{label}: same rows in the same order");
+        // Any slice, in order, with the listing's columns.
+        let mid = &ids[ids.len() / 2..];
+        let rows = reg.summaries(mid).expect("summaries");
+        assert_eq!(
+            rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+            mid,
+            "{label}"
+        );
+    }
+    // A symbol finds exactly its entry; unknown ids are skipped.
+    let first = reg.summaries(&[1, 999_999]).expect("summaries");
+    assert_eq!(first.len(), 1);
+    let sym = first[0].symbol.to_lowercase();
+    let ids = reg
+        .matching_ids(&Query {
+            text: Some(sym),
+            ..Default::default()
+        })
+        .expect("symbol");
+    assert_eq!(ids, vec![1]);
 }

@@ -105,31 +105,157 @@ fn bad_cursor() -> RegisterError {
     RegisterError::invalid("--after", "not a cursor returned by a previous page")
 }
 
+/// A query turned into SQL pieces.
+struct Plan {
+    from: String,
+    conds: Vec<String>,
+    args: Vec<Value>,
+    /// The conditions without the cursor (for the count).
+    filter_conds: Vec<String>,
+    filter_args: Vec<Value>,
+    order: String,
+}
+
+fn where_(c: &[String]) -> String {
+    if c.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", c.join(" AND "))
+    }
+}
+
+/// A one-word query with a slash looks like a symbol (`05/SVHTTDL-QLVHGĐ`).
+fn is_symbol_like(q: &Query) -> bool {
+    q.text
+        .as_deref()
+        .is_some_and(|t| t.contains('/') && !t.trim().contains(' '))
+}
+
+/// The exact, accent-insensitive look-up of a symbol-like query.
+fn exact_symbol(q: &Query) -> Query {
+    Query {
+        text: None,
+        after: None,
+        symbol_key: Some(fold(q.text.as_deref().unwrap_or("").trim())),
+        ..q.clone()
+    }
+}
+
 impl Register {
     /// Lists or searches entries, one page at a time.
     pub fn search(&self, q: &Query) -> Result<Page<EntrySummary>> {
         let limit = q.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
-        let mut from = String::new();
-        let mut conds: Vec<String> = Vec::new();
-        let mut args: Vec<Value> = Vec::new();
-        let id_col;
-        let symbol_like = q
-            .text
-            .as_deref()
-            .is_some_and(|t| t.contains('/') && !t.trim().contains(' '));
-        if symbol_like && q.after.is_none() && q.offset.unwrap_or(0) == 0 {
+        if is_symbol_like(q) && q.after.is_none() && q.offset.unwrap_or(0) == 0 {
             // A symbol (`05/SVHTTDL-QLVHGĐ`): an exact, accent-insensitive look-up first.
-            let exact = Query {
-                text: None,
-                after: None,
-                symbol_key: Some(fold(q.text.as_deref().unwrap_or("").trim())),
-                ..q.clone()
-            };
-            let page = self.search(&exact)?;
+            let page = self.search(&exact_symbol(q))?;
             if !page.items.is_empty() {
                 return Ok(page);
             }
         }
+        let p = self.plan(q)?;
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM {} JOIN registers r ON r.id = e.register_id{} ORDER BY {} LIMIT {} OFFSET {}",
+            p.from,
+            where_(&p.conds),
+            p.order,
+            limit + 1,
+            q.offset.unwrap_or(0)
+        );
+        let mut st = self
+            .conn
+            .prepare_cached(&sql)
+            .map_err(|e| self.classify(e))?;
+        let mut items = st
+            .query_map(rusqlite::params_from_iter(p.args.iter()), summary_row)
+            .map_err(|e| self.classify(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.classify(e))?;
+        let more = items.len() > limit as usize;
+        items.truncate(limit as usize);
+        let next = if more {
+            items.last().map(|e| match q.sort {
+                Sort::Newest | Sort::Oldest => e.id.to_string(),
+                Sort::DateDesc | Sort::DateAsc => format!("{}.{}", e.date, e.id),
+            })
+        } else {
+            None
+        };
+        let total = if q.with_total {
+            let sql = format!("SELECT count(*) FROM {}{}", p.from, where_(&p.filter_conds));
+            let n: i64 = self
+                .conn
+                .prepare_cached(&sql)?
+                .query_row(rusqlite::params_from_iter(p.filter_args.iter()), |r| {
+                    r.get(0)
+                })?;
+            Some(n as u64)
+        } else {
+            None
+        };
+        Ok(Page { items, next, total })
+    }
+
+    /// The ids of every entry the query matches, in its order (`limit`, `offset` and `after`
+    /// ignored). With [`Register::summaries`] this gives constant-time access to any row of a
+    /// large result, as a virtually scrolled table needs: one index walk per query, then
+    /// each page by id.
+    pub fn matching_ids(&self, q: &Query) -> Result<Vec<i64>> {
+        let q = Query {
+            after: None,
+            offset: None,
+            ..q.clone()
+        };
+        if is_symbol_like(&q) {
+            let ids = self.matching_ids(&exact_symbol(&q))?;
+            if !ids.is_empty() {
+                return Ok(ids);
+            }
+        }
+        let p = self.plan(&q)?;
+        let sql = format!(
+            "SELECT e.id FROM {}{} ORDER BY {}",
+            p.from,
+            where_(&p.conds),
+            p.order
+        );
+        let mut st = self
+            .conn
+            .prepare_cached(&sql)
+            .map_err(|e| self.classify(e))?;
+        let ids = st
+            .query_map(rusqlite::params_from_iter(p.args.iter()), |r| r.get(0))
+            .map_err(|e| self.classify(e))?
+            .collect::<rusqlite::Result<Vec<i64>>>()
+            .map_err(|e| self.classify(e))?;
+        Ok(ids)
+    }
+
+    /// The summaries of these entries, in the order given (unknown ids are skipped).
+    pub fn summaries(&self, ids: &[i64]) -> Result<Vec<EntrySummary>> {
+        let mut found = std::collections::HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(",");
+            let sql = format!(
+                "SELECT {SUMMARY_COLUMNS} FROM entries e JOIN registers r ON r.id = e.register_id WHERE e.id IN ({marks})"
+            );
+            let mut st = self.conn.prepare(&sql).map_err(|e| self.classify(e))?;
+            let rows = st
+                .query_map(rusqlite::params_from_iter(chunk.iter()), summary_row)
+                .map_err(|e| self.classify(e))?;
+            for r in rows {
+                let r = r.map_err(|e| self.classify(e))?;
+                found.insert(r.id, r);
+            }
+        }
+        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+    }
+
+    /// The FROM clause, conditions and order of a query (without its page bounds).
+    fn plan(&self, q: &Query) -> Result<Plan> {
+        let mut from = String::new();
+        let mut conds: Vec<String> = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
+        let id_col;
         if let Some(key) = q.symbol_key.as_deref() {
             conds.push("e.symbol_key = ?".into());
             args.push(Value::Text(key.to_string()));
@@ -138,12 +264,12 @@ impl Register {
             let m = fts_query(text, q.prefix).ok_or_else(|| {
                 RegisterError::BadQuery(format!("\"{text}\" has no word to search for"))
             })?;
-            from.push_str("entries_fts f CROSS JOIN entries e ON e.id = f.rowid JOIN registers r ON r.id = e.register_id");
+            from.push_str("entries_fts f CROSS JOIN entries e ON e.id = f.rowid");
             conds.push("entries_fts MATCH ?".into());
             args.push(Value::Text(m));
             id_col = "f.rowid";
         } else {
-            from.push_str("entries e JOIN registers r ON r.id = e.register_id");
+            from.push_str("entries e");
             id_col = "e.id";
         }
         if let Some(code) = q.register.as_deref() {
@@ -232,48 +358,13 @@ impl Register {
             Sort::DateDesc => "e.date DESC, e.id DESC".into(),
             Sort::DateAsc => "e.date ASC, e.id ASC".into(),
         };
-        let where_ = |c: &[String]| {
-            if c.is_empty() {
-                String::new()
-            } else {
-                format!(" WHERE {}", c.join(" AND "))
-            }
-        };
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM {from}{} ORDER BY {order} LIMIT {} OFFSET {}",
-            where_(&conds),
-            limit + 1,
-            q.offset.unwrap_or(0)
-        );
-        let mut st = self
-            .conn
-            .prepare_cached(&sql)
-            .map_err(|e| self.classify(e))?;
-        let mut items = st
-            .query_map(rusqlite::params_from_iter(args.iter()), summary_row)
-            .map_err(|e| self.classify(e))?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.classify(e))?;
-        let more = items.len() > limit as usize;
-        items.truncate(limit as usize);
-        let next = if more {
-            items.last().map(|e| match q.sort {
-                Sort::Newest | Sort::Oldest => e.id.to_string(),
-                Sort::DateDesc | Sort::DateAsc => format!("{}.{}", e.date, e.id),
-            })
-        } else {
-            None
-        };
-        let total = if q.with_total {
-            let sql = format!("SELECT count(*) FROM {from}{}", where_(&filter_conds));
-            let n: i64 = self
-                .conn
-                .prepare_cached(&sql)?
-                .query_row(rusqlite::params_from_iter(filter_args.iter()), |r| r.get(0))?;
-            Some(n as u64)
-        } else {
-            None
-        };
-        Ok(Page { items, next, total })
+        Ok(Plan {
+            from,
+            conds,
+            args,
+            filter_conds,
+            filter_args,
+            order,
+        })
     }
 }

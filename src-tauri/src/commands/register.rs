@@ -22,9 +22,13 @@ use crate::store;
 /// Whether the register is in this build.
 pub const AVAILABLE: bool = true;
 
-/// The open register database, shared by the commands.
+/// The open register database, shared by the commands, and the ids of the last listing
+/// (so that the virtually scrolled table reaches any row of a million at once).
 #[derive(Default)]
-pub struct RegisterState(Mutex<Option<Register>>);
+pub struct RegisterState {
+    register: Mutex<Option<Register>>,
+    listing: Mutex<Option<(String, Vec<i64>)>>,
+}
 
 impl RegisterState {
     /// Runs `f` on the register, opening it first when needed.
@@ -33,7 +37,7 @@ impl RegisterState {
         f: impl FnOnce(&mut Register) -> Result<T, RegisterError>,
     ) -> CmdResult<T> {
         let mut guard = self
-            .0
+            .register
             .lock()
             .map_err(|_| AppError::new("internal", "Sổ đăng ký đang bận, hãy thử lại."))?;
         if guard.is_none() {
@@ -43,6 +47,33 @@ impl RegisterState {
             Some(reg) => Ok(f(reg)?),
             None => Err(AppError::new("internal", "Không mở được sổ đăng ký.")),
         }
+    }
+
+    /// One page of a listing: the matching ids are found once per query (again when the
+    /// first page is asked for, which is how the screen refreshes), then each page by id.
+    fn page(
+        &self,
+        q: &Query,
+        offset: usize,
+        limit: usize,
+    ) -> CmdResult<(usize, Vec<EntrySummary>)> {
+        let key = serde_json::to_string(q).unwrap_or_default();
+        let mut listing = self
+            .listing
+            .lock()
+            .map_err(|_| AppError::new("internal", "Sổ đăng ký đang bận, hãy thử lại."))?;
+        let fresh = offset > 0 && listing.as_ref().is_some_and(|(k, _)| *k == key);
+        if !fresh {
+            let ids = self.with(|reg| reg.matching_ids(q))?;
+            *listing = Some((key, ids));
+        }
+        let ids = listing
+            .as_ref()
+            .map(|(_, ids)| ids.as_slice())
+            .unwrap_or_default();
+        let slice = &ids[offset.min(ids.len())..(offset + limit).min(ids.len())];
+        let rows = self.with(|reg| reg.summaries(slice))?;
+        Ok((ids.len(), rows))
     }
 }
 
@@ -262,7 +293,7 @@ fn bad_field(field: &str, message: &str) -> AppError {
 }
 
 /// Searches the register (accents ignored, the last word a prefix), one page at a time.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn register_list(
     state: State<'_, RegisterState>,
     query: RegisterQuery,
@@ -273,7 +304,7 @@ pub fn register_list(
         ),
         None => None,
     };
-    let text = Some(query.text.trim().to_string()).filter(|t| vanthu::register::words(t).len() > 0);
+    let text = Some(query.text.trim().to_string()).filter(|t| !vanthu::register::words(t).is_empty());
     let q = Query {
         text,
         prefix: true,
@@ -281,28 +312,26 @@ pub fn register_list(
         year: query.year,
         kind: query.kind.filter(|k| !k.is_empty()),
         status,
-        limit: Some(query.limit.clamp(1, 1000)),
-        offset: Some(u64::from(query.offset)),
-        with_total: query.offset == 0,
         ..Default::default()
     };
-    state.with(|reg| {
-        if reg.registers()?.is_empty() {
-            return Ok(RegisterPage {
-                total: Some(0),
-                rows: Vec::new(),
-            });
-        }
-        let all = regimes(reg)?;
-        let page = reg.search(&q)?;
-        Ok(RegisterPage {
-            total: page.total.map(|t| t as u32),
-            rows: page
-                .items
-                .iter()
-                .map(|e| row(e, regime_of(&all, &e.register)))
-                .collect(),
-        })
+    if state.with(|reg| reg.registers())?.is_empty() {
+        return Ok(RegisterPage {
+            total: Some(0),
+            rows: Vec::new(),
+        });
+    }
+    let (total, rows) = state.page(
+        &q,
+        query.offset as usize,
+        query.limit.clamp(1, 1000) as usize,
+    )?;
+    let all = state.with(|reg| regimes(reg))?;
+    Ok(RegisterPage {
+        total: (query.offset == 0).then_some(total as u32),
+        rows: rows
+            .iter()
+            .map(|e| row(e, regime_of(&all, &e.register)))
+            .collect(),
     })
 }
 
@@ -338,7 +367,7 @@ fn size_vi(bytes: u64) -> String {
 }
 
 /// One entry with its draft, files and history.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn register_entry(state: State<'_, RegisterState>, id: u32) -> CmdResult<RegisterEntry> {
     state.with(|reg| {
         let d = reg.detail(i64::from(id))?;
@@ -435,7 +464,7 @@ fn reservation_key(draft: &DraftFile) -> CmdResult<(Regime, String, Issuer)> {
 /// Takes a number for a draft from the register of its issuer (created on first use).
 /// `reserve_only` takes a số dự kiến for an unfinished draft; otherwise the draft is
 /// validated, numbered, dated, rendered and stored (bound to `reserved` when given).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn register_issue(
     state: State<'_, RegisterState>,
     draft: DraftFile,
@@ -495,7 +524,7 @@ pub fn register_issue(
 
 /// Cancels a number: it stays in the register, marked cancelled, and is never reused.
 /// An issued number needs a reason.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn register_cancel(state: State<'_, RegisterState>, id: u32, reason: String) -> CmdResult<()> {
     let reason = Some(reason.trim()).filter(|r| !r.is_empty());
     state.with(|reg| reg.cancel(i64::from(id), reason).map(|_| ()))
@@ -510,7 +539,7 @@ fn file_name(symbol: &str, ext: &str) -> String {
 }
 
 /// Opens the issued DOCX with the system's default program (a copy in the temp folder).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn register_open_docx(state: State<'_, RegisterState>, id: u32) -> CmdResult<String> {
     let (symbol, bytes) = state.with(|reg| {
         let e = reg.entry(i64::from(id))?;
@@ -540,7 +569,7 @@ pub fn register_open_docx(state: State<'_, RegisterState>, id: u32) -> CmdResult
 }
 
 /// Attaches a file the clerk picks (the signed scan, the PDF) to an entry.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn register_attach(
     app: AppHandle,
     state: State<'_, RegisterState>,
@@ -562,7 +591,7 @@ pub fn register_attach(
 }
 
 /// Exports the register (`xlsx`, `csv`, or the printable `docx`) for a year; asks where.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn register_export(
     app: AppHandle,
     state: State<'_, RegisterState>,
@@ -595,7 +624,7 @@ pub fn register_export(
 }
 
 /// The registers of the database and how each numbers.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn registers_list(state: State<'_, RegisterState>) -> CmdResult<Vec<RegisterSummary>> {
     state.with(|reg| {
         let mut out = Vec::new();
@@ -633,7 +662,7 @@ fn ymd(field: &str, s: &str) -> CmdResult<chrono::NaiveDate> {
 }
 
 /// Adds a committee term (nhiệm kỳ) to a Party register; dates `YYYY-MM-DD`.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn register_add_term(
     state: State<'_, RegisterState>,
     register: String,
