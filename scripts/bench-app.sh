@@ -50,6 +50,8 @@ awk '/^BENCH preview_pages/ {printf "preview draft: %d pages\n", $3}
      /^BENCH preview_median_ms/ {printf "keystroke → preview on screen: median %.1f ms", $3}
      /^BENCH preview_p95_ms/ {printf ", p95 %.1f ms (target ≤ 50)\n", $3}
      /^BENCH register_rows/ {printf "register screen over %d entries:\n", $3}
+     /^BENCH register_idle_frame_ms/ {printf "  frame when idle: %.1f ms\n", $3}
+     /^BENCH register_fill_median_ms/ {printf "  jump anywhere → rows fetched: median %.1f ms\n", $3}
      /^BENCH register_jump_median_ms/ {printf "  jump anywhere (30 jumps) → rows on screen: median %.1f ms", $3}
      /^BENCH register_jump_max_ms/ {printf ", max %.1f ms\n", $3}
      /^BENCH register_scroll_frames/ {printf "  continuous scroll: %d frames", $3}

@@ -148,18 +148,35 @@ impl Driver {
         Ok(())
     }
 
+    /// Keeps a picture of the screen: the X display as the clerk would see it (ImageMagick's
+    /// `import`), else WebDriver's screenshot (which WebKitGTK does not answer when
+    /// accelerated compositing is off, as the app runs by default on Linux).
     async fn shot(&self, name: &str) -> R<PathBuf> {
         // Let the debounced preview and the repaint settle.
         tokio::time::sleep(Duration::from_millis(600)).await;
-        let png = self.c().screenshot().await?;
         let p = out_dir().join(format!("{name}.png"));
+        if std::env::var_os("DISPLAY").is_some() {
+            let status = tokio::process::Command::new("import")
+                .args(["-window", "root"])
+                .arg(&p)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .await;
+            if status.is_ok_and(|s| s.success()) {
+                return Ok(p);
+            }
+        }
+        let png = tokio::time::timeout(Duration::from_secs(10), self.c().screenshot())
+            .await
+            .map_err(|_| format!("screenshot {name}: no answer in 10 s"))??;
         std::fs::write(&p, png)?;
         Ok(p)
     }
 
     async fn close(mut self) {
         if let Some(c) = self.client.take() {
-            let _ = c.close().await;
+            let _ = tokio::time::timeout(Duration::from_secs(5), c.close()).await;
         }
     }
 }

@@ -304,7 +304,8 @@ pub fn register_list(
         ),
         None => None,
     };
-    let text = Some(query.text.trim().to_string()).filter(|t| !vanthu::register::words(t).is_empty());
+    let text =
+        Some(query.text.trim().to_string()).filter(|t| !vanthu::register::words(t).is_empty());
     let q = Query {
         text,
         prefix: true,
