@@ -7,9 +7,10 @@ ARCH=$(dpkg --print-architecture)
 BIN=target/release/vanthu-app
 [ -x "$BIN" ] || { echo "error: $BIN is missing: run make app-release first" >&2; exit 1; }
 ROOT=$(mktemp -d)
+chmod 755 "$ROOT"
 trap 'rm -rf "$ROOT"' EXIT
-install -Dm755 "$BIN" "$ROOT/usr/bin/vanthu-app"
-[ -x target/release/vanthu ] && install -Dm755 target/release/vanthu "$ROOT/usr/bin/vanthu"
+install -Dm755 -s "$BIN" "$ROOT/usr/bin/vanthu-app"
+[ -x target/release/vanthu ] && install -Dm755 -s target/release/vanthu "$ROOT/usr/bin/vanthu"
 install -Dm644 src-tauri/icons/icon.png "$ROOT/usr/share/icons/hicolor/256x256/apps/vanthu.png"
 install -Dm644 src-tauri/icons/128x128.png "$ROOT/usr/share/icons/hicolor/128x128/apps/vanthu.png"
 install -Dm644 src-tauri/icons/32x32.png "$ROOT/usr/share/icons/hicolor/32x32/apps/vanthu.png"
