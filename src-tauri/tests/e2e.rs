@@ -321,7 +321,9 @@ async fn register_steps(d: &Driver) -> R {
     d.wait_text("#reg-count", "1 văn bản").await?;
     d.wait_text(".viewport", "tăng cường công tác văn thư")
         .await?;
-    d.find(".reg-row").await?.click().await?;
+    // Keyboard only: ↓ from the search box to the first row, Enter opens it.
+    d.find("#reg-search").await?.send_keys("\u{E015}").await?;
+    d.c().active_element().await?.send_keys("\u{E007}").await?;
     d.wait_text("#detail-symbol", "01/SVHTTDL-QLVHGĐ").await?;
     d.wait_text("#detail-status", "Đã phát hành").await?;
     d.wait_text(".detail", "Cấp số, phát hành").await?;
