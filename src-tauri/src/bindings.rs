@@ -35,6 +35,7 @@ pub fn typescript() -> String {
         register::HistoryLine::decl(&cfg),
         register::IssuedNumber::decl(&cfg),
         register::RegisterSummary::decl(&cfg),
+        register::RegisterForm::decl(&cfg),
         templates::TemplateField::decl(&cfg),
         templates::TemplateInfo::decl(&cfg),
         lint::Finding::decl(&cfg),

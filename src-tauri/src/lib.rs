@@ -53,6 +53,7 @@ pub fn run() {
             commands::register::register_export,
             commands::register::registers_list,
             commands::register::register_add_term,
+            commands::register::register_create,
             commands::templates::templates_list,
             commands::templates::template_fill,
             commands::lint::lint_check,

@@ -327,6 +327,15 @@ async fn register_steps(d: &Driver) -> R {
     d.wait_text("#detail-symbol", "01/SVHTTDL-QLVHGĐ").await?;
     d.wait_text("#detail-status", "Đã phát hành").await?;
     d.wait_text(".detail", "Cấp số, phát hành").await?;
+    // The stored DOCX is the numbered letter.
+    d.find("#open-docx").await?.click().await?;
+    d.wait_text("#status", "01-SVHTTDL-QLVHGĐ.docx").await?;
+    let stored = docx_text(&d.files.path().join("01-SVHTTDL-QLVHGĐ.docx"))?;
+    for needle in ["Số: 01/SVHTTDL-QLVHGĐ", SUBJECT] {
+        if !stored.contains(needle) {
+            return Err(format!("the stored DOCX lacks {needle:?}").into());
+        }
+    }
     d.shot("screen-so-van-ban-di-chi-tiet").await?;
     // An issued number is not cancelled without a reason.
     d.find("#cancel-number").await?.click().await?;
@@ -396,6 +405,33 @@ async fn screens() {
                 d.wait_text("main", needle).await?;
                 d.shot(name).await?;
             }
+            // Settings: a register of văn bản mật, with its own numbering; a code used twice
+            // is refused next to the field.
+            for attempt in 0..2 {
+                d.find(".registers > button").await?.click().await?;
+                d.set_value("#r-code", "svhttdl-mat").await?;
+                d.set_value("#r-per-kind", "1").await?;
+                d.find("label.check input").await?.click().await?;
+                d.find(".registers .reg-card button.primary")
+                    .await?
+                    .click()
+                    .await?;
+                if attempt == 0 {
+                    d.wait_text(".registers", "mỗi loại văn bản một dãy số")
+                        .await?;
+                    d.wait_text(".registers", "Sổ đăng ký văn bản mật đi")
+                        .await?;
+                } else {
+                    d.wait_text("[data-error-for='code']", "Đã có sổ").await?;
+                }
+            }
+            d.c()
+                .execute(
+                    "document.querySelector('.registers').scrollIntoView()",
+                    vec![],
+                )
+                .await?;
+            d.shot("screen-cai-dat-so-dang-ky").await?;
             // Settings: an emptied name is refused next to the field.
             d.set_value("#p-name", "").await?;
             d.find(".profile-form button.primary")

@@ -183,6 +183,7 @@ impl RegisterError {
             RegisterError::NoTerm { .. } | RegisterError::DateOutOfOrder { .. } => Some("date"),
             RegisterError::ReasonRequired(_) => Some("reason"),
             RegisterError::TermOverlap(_) => Some("start"),
+            RegisterError::DuplicateRegister(_) => Some("code"),
             RegisterError::Mismatch { field, .. } | RegisterError::Invalid { field, .. } => {
                 Some(field.trim_start_matches("--"))
             }

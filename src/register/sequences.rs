@@ -95,7 +95,11 @@ impl Register {
             ),
         };
         let name = if new.name.trim().is_empty() {
-            "Sổ đăng ký văn bản đi".to_string()
+            if new.secret {
+                "Sổ đăng ký văn bản mật đi".to_string()
+            } else {
+                "Sổ đăng ký văn bản đi".to_string()
+            }
         } else {
             super::nfc(new.name.trim())
         };
@@ -219,11 +223,6 @@ impl Register {
             .unwrap_or(stem);
         self.create_register(&NewRegister {
             code,
-            name: if secret {
-                "Sổ đăng ký văn bản mật đi".into()
-            } else {
-                String::new()
-            },
             regime: Some(regime),
             secret,
             parent: issuer.parent.clone(),

@@ -11,8 +11,8 @@ use tauri::{AppHandle, State};
 use ts_rs::TS;
 use vanthu::draft::{DraftFile, Issuer, Regime};
 use vanthu::register::{
-    EntryStatus, EntrySummary, ExportFormat, ExportSpec, IssueOptions, Query, Register,
-    RegisterError, Reservation,
+    EntryStatus, EntrySummary, ExportFormat, ExportSpec, IssueOptions, NewRegister, Query,
+    Register, RegisterError, Reservation,
 };
 
 use crate::dialogs;
@@ -655,6 +655,44 @@ pub fn registers_list(state: State<'_, RegisterState>) -> CmdResult<Vec<Register
         }
         Ok(out)
     })
+}
+
+/// A new register for an organisation profile, as the settings form fills it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct RegisterForm {
+    /// Short code (`svhttdl`, `mat`).
+    pub code: String,
+    /// Name (`Sổ đăng ký văn bản đi` when empty).
+    pub name: String,
+    /// The profile's regime.
+    pub regime: Regime,
+    /// The profile's governing body.
+    pub parent: Option<String>,
+    /// The profile's issuing body.
+    pub issuer_name: String,
+    /// Its abbreviation.
+    pub issuer_code: String,
+    /// One sequence per document type instead of one common sequence.
+    pub per_kind: bool,
+    /// A register of văn bản mật.
+    pub secret: bool,
+}
+
+/// Creates a register (its numbering cannot change once numbers are given).
+#[tauri::command(async)]
+pub fn register_create(state: State<'_, RegisterState>, form: RegisterForm) -> CmdResult<()> {
+    let new = NewRegister {
+        code: form.code,
+        name: form.name,
+        regime: Some(form.regime),
+        per_kind: Some(form.per_kind),
+        secret: form.secret,
+        parent: form.parent.filter(|p| !p.trim().is_empty()),
+        issuer_name: form.issuer_name,
+        issuer_code: form.issuer_code,
+        ..Default::default()
+    };
+    state.with(|reg| reg.create_register(&new).map(|_| ()))
 }
 
 fn ymd(field: &str, s: &str) -> CmdResult<chrono::NaiveDate> {

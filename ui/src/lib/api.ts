@@ -2,7 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppError, AppInfo, DraftFile, Finding, IssuedNumber, KindInfo, OpenedDraft, Preview,
-  ProfileStore, Regime, RegisterEntry, RegisterPage, RegisterQuery, RegisterSummary, TemplateInfo,
+  ProfileStore, Regime, RegisterEntry, RegisterPage, RegisterForm, RegisterQuery, RegisterSummary, TemplateInfo,
 } from "./bindings";
 
 /** Normalises whatever a command threw into the app's `{code, message, fields}` error. */
@@ -40,6 +40,7 @@ export const api = {
   registerAttach: (id: number) => call<string | null>("register_attach", { id }),
   registerExport: (format: "xlsx" | "csv" | "docx", register: string | null, year: number | null) =>
     call<string | null>("register_export", { format, register, year }),
+  registerCreate: (form: RegisterForm) => call<void>("register_create", { form }),
   registersList: () => call<RegisterSummary[]>("registers_list"),
   registerAddTerm: (register: string, label: string, start: string, end: string) =>
     call<void>("register_add_term", { register, label, start, end }),

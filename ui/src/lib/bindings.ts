@@ -424,6 +424,40 @@ secret: boolean,
  */
 terms: Array<string>, };
 
+export type RegisterForm = { 
+/**
+ * Short code (`svhttdl`, `mat`).
+ */
+code: string, 
+/**
+ * Name (`Sổ đăng ký văn bản đi` when empty).
+ */
+name: string, 
+/**
+ * The profile's regime.
+ */
+regime: Regime, 
+/**
+ * The profile's governing body.
+ */
+parent: string | null, 
+/**
+ * The profile's issuing body.
+ */
+issuer_name: string, 
+/**
+ * Its abbreviation.
+ */
+issuer_code: string, 
+/**
+ * One sequence per document type instead of one common sequence.
+ */
+per_kind: boolean, 
+/**
+ * A register of văn bản mật.
+ */
+secret: boolean, };
+
 export type TemplateField = { 
 /**
  * Variable name.
