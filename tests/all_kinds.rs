@@ -136,3 +136,33 @@ fn a_new_party_rule_set_is_data_alone() {
         "03-QĐ/TW"
     );
 }
+
+#[test]
+fn the_line_under_a_long_subject_is_its_share_of_the_full_text_width() {
+    use vanthu::layout::{Block, Border};
+    use vanthu::rules::Element;
+    for regime in [Regime::State, Regime::Party] {
+        let rs = rules::default_for(regime);
+        let mut f =
+            vanthu::cli::skeleton(&Profile::sample(regime), "ke-hoach", 2024).expect("skeleton");
+        f.subject = Some("tổ chức các hoạt động tuyên truyền kỷ niệm các ngày lễ lớn, sự kiện lịch sử quan trọng của đất nước và của tỉnh trong năm 2024".into());
+        let d = vanthu::draft::validate(&f).expect("draft");
+        let doc = vanthu::layout::build(&d).expect("layout");
+        let width = doc.page.text_width();
+        let at = doc
+            .blocks
+            .iter()
+            .position(|b| matches!(b, Block::Para(p) if p.element == Element::Subject))
+            .expect("subject");
+        let Block::Para(rule) = &doc.blocks[at + 1] else {
+            panic!("a drawn line follows the subject")
+        };
+        assert_eq!(rule.border, Some(Border::Bottom));
+        let drawn = width - rule.indent_left.unwrap_or(0) - rule.indent_right.unwrap_or(0);
+        let want = (width as f32 * rs.header.subject_rule_share).round() as u32;
+        assert!(
+            drawn.abs_diff(want) <= 2,
+            "{regime:?}: {drawn} twips drawn, {want} wanted"
+        );
+    }
+}

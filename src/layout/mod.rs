@@ -208,20 +208,26 @@ impl<'a> Layouter<'a> {
     /// A drawn line under an element's text: `share` of the longest text line (at most
     /// the room available), centred in `room`.
     fn rule_under(&self, e: Element, text: &str, share: f32, room: u32) -> Para {
-        let inner = room.saturating_sub(CELL_PADDING).max(1);
-        let text_w = self.width_of(e, &self.cased(e, text)).min(inner);
+        let text_w = self
+            .width_of(e, &self.cased(e, text))
+            .min(self.inner(room).max(1));
         let w = ((text_w as f32) * share).round() as u32;
         self.rule(w, room)
     }
 
-    /// A drawn line of width `w` centred in `room` (a cell or the text width).
-    fn rule(&self, w: u32, room: u32) -> Para {
-        let inner = if room == self.text_width {
+    /// The width text can take in `room`: the text width itself, or a cell without its
+    /// padding.
+    fn inner(&self, room: u32) -> u32 {
+        if room == self.text_width {
             room
         } else {
             room.saturating_sub(CELL_PADDING)
-        };
-        let side = inner.saturating_sub(w) / 2;
+        }
+    }
+
+    /// A drawn line of width `w` centred in `room` (a cell or the text width).
+    fn rule(&self, w: u32, room: u32) -> Para {
+        let side = self.inner(room).saturating_sub(w) / 2;
         let mut p = Para::new(Element::IssuerMark, Vec::new());
         p.border = Some(Border::Bottom);
         p.indent_left = Some(side);
