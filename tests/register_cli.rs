@@ -260,3 +260,36 @@ fn party_register_with_terms_from_the_command_line() {
     ));
     assert_eq!(r["symbol"], "01-KH/TU");
 }
+
+#[test]
+fn issue_without_register_picks_the_drafts_own_in_a_database_of_several() {
+    let (dir, db) = setup();
+    let party = [
+        "init",
+        "--code",
+        "dang",
+        "--regime",
+        "party",
+        "--issuer-name",
+        "TỈNH ỦY",
+        "--issuer-code",
+        "TU",
+    ];
+    assert!(run(&db, &party).status.success());
+    let draft = dated_example(dir.path(), "2026-03-02");
+    let issued = json(&run(
+        &db,
+        &["issue", draft.to_str().expect("path"), "--json"],
+    ));
+    assert_eq!(issued["register"], "main");
+    assert_eq!(issued["number"], 1);
+    // A draft of an issuer no register numbers is named, and nothing is written.
+    let text = std::fs::read_to_string(&draft).expect("draft");
+    let other = dir.path().join("other.json");
+    std::fs::write(&other, text.replace("\"SVHTTDL\"", "\"SXD\"")).expect("write");
+    let o = run(&db, &["issue", other.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("\"SXD\""), "{}", stderr(&o));
+    let list = json(&run(&db, &["list", "--json"]));
+    assert_eq!(list["items"].as_array().map(Vec::len), Some(1));
+}

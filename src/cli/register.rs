@@ -504,7 +504,19 @@ fn issue(db: Option<&Path>, a: IssueArgs) -> i32 {
     let opts = IssueOptions {
         reserved: a.reserved,
     };
-    let entry = match reg.issue_with(a.register.as_deref(), &d, &opts) {
+    // Without --register in a database of several registers, the draft's own register
+    // (its regime, issuer and secrecy), as the app chooses it.
+    let several = reg.registers().map(|r| r.len() > 1).unwrap_or(false);
+    let register = match (&a.register, a.reserved) {
+        (None, None) if several => {
+            match reg.register_for(d.regime, &d.issuer, d.secrecy.is_some(), false) {
+                Ok(info) => Some(info.code),
+                Err(e) => return fail(&e),
+            }
+        }
+        (r, _) => r.clone(),
+    };
+    let entry = match reg.issue_with(register.as_deref(), &d, &opts) {
         Ok(e) => e,
         Err(RegisterError::Draft(e)) => {
             report(&a.draft, &e);
