@@ -38,7 +38,6 @@ memory() {
     parts="$parts $(cat "/proc/$p/comm" 2>/dev/null || echo ?) $((kb / 1024)),"
   done
   printf '%d MB (%s)' $((total / 1024)) "${parts%,}"
-  MEM_MB=$((total / 1024))
 }
 # The UI stays idle for 6 s after it reports ready; measure in the middle of that.
 sleep 3

@@ -214,6 +214,8 @@ pub struct EntrySummary {
     pub date: NaiveDate,
     /// Type slug.
     pub kind: String,
+    /// Tên loại (`Công văn`).
+    pub kind_name: String,
     /// Trích yếu.
     pub subject: String,
     /// Người ký.
@@ -222,6 +224,24 @@ pub struct EntrySummary {
     pub recipients: String,
     /// Status.
     pub status: EntryStatus,
+}
+
+impl From<&Entry> for EntrySummary {
+    fn from(e: &Entry) -> Self {
+        EntrySummary {
+            id: e.id,
+            register: e.register.clone(),
+            number: e.number,
+            symbol: e.symbol.clone(),
+            date: e.date,
+            kind: e.kind.clone(),
+            kind_name: e.kind_name.clone(),
+            subject: e.subject.clone(),
+            signer: e.signer.clone(),
+            recipients: e.recipients.clone(),
+            status: e.status,
+        }
+    }
 }
 
 /// What `reserve` needs.

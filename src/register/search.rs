@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-use super::entries::parse_date;
+use super::entries::{kind_name, parse_date};
 use super::error::{RegisterError, Result};
 use super::fold::{fold, fts_query};
 use super::model::{EntryStatus, EntrySummary, Page};
@@ -84,16 +84,19 @@ pub struct Query {
 }
 
 const SUMMARY_COLUMNS: &str =
-    "e.id, r.code, e.number, e.symbol, e.date, e.kind, e.subject, e.signer, e.recipients, e.status";
+    "e.id, r.code, e.number, e.symbol, e.date, e.kind, e.subject, e.signer, e.recipients, e.status, r.rules_id";
 
 fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<EntrySummary> {
+    let kind: String = r.get(5)?;
+    let rules_id: String = r.get(10)?;
     Ok(EntrySummary {
         id: r.get(0)?,
         register: r.get(1)?,
         number: r.get(2)?,
         symbol: r.get(3)?,
         date: parse_date(&r.get::<_, String>(4)?),
-        kind: r.get(5)?,
+        kind_name: kind_name(&rules_id, &kind),
+        kind,
         subject: r.get(6)?,
         signer: r.get(7)?,
         recipients: r.get(8)?,

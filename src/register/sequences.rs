@@ -192,12 +192,12 @@ impl Register {
         secret: bool,
         create: bool,
     ) -> Result<RegisterInfo> {
-        let found = self
-            .registers()?
-            .into_iter()
+        let all = self.registers()?;
+        let found = all
+            .iter()
             .find(|r| r.regime == regime && r.issuer_code == issuer.code && r.secret == secret);
         if let Some(r) = found {
-            return Ok(r);
+            return Ok(r.clone());
         }
         if !create {
             return Err(RegisterError::NoRegisterFor {
@@ -216,10 +216,9 @@ impl Register {
         if secret {
             stem.push_str("-mat");
         }
-        let taken: Vec<String> = self.registers()?.into_iter().map(|r| r.code).collect();
         let code = std::iter::once(stem.clone())
             .chain((2..).map(|i| format!("{stem}-{i}")))
-            .find(|c| !taken.contains(c))
+            .find(|c| all.iter().all(|r| r.code != *c))
             .unwrap_or(stem);
         self.create_register(&NewRegister {
             code,

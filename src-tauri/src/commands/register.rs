@@ -245,40 +245,20 @@ fn dmy(d: chrono::NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-fn kind_name(regime: Regime, slug: &str) -> String {
-    vanthu::rules::default_for(regime)
-        .kind(slug)
-        .map_or_else(|| slug.to_string(), |k| k.name.clone())
-}
-
-fn row(e: &EntrySummary, regime: Regime) -> RegisterRow {
+fn row(e: &EntrySummary) -> RegisterRow {
     RegisterRow {
         id: e.id as u32,
         register: e.register.clone(),
         number: e.number,
         symbol: e.symbol.clone(),
         date: dmy(e.date),
-        kind: kind_name(regime, &e.kind),
+        kind: e.kind_name.clone(),
         subject: e.subject.clone(),
         signer: e.signer.clone(),
         recipients: e.recipients.clone(),
         status: e.status.as_str().to_string(),
         status_label: e.status.label_vi().to_string(),
     }
-}
-
-fn regimes(reg: &Register) -> Result<Vec<(String, Regime)>, RegisterError> {
-    Ok(reg
-        .registers()?
-        .into_iter()
-        .map(|r| (r.code, r.regime))
-        .collect())
-}
-
-fn regime_of(all: &[(String, Regime)], code: &str) -> Regime {
-    all.iter()
-        .find(|(c, _)| c == code)
-        .map_or(Regime::State, |(_, r)| *r)
 }
 
 fn bad_field(field: &str, message: &str) -> AppError {
@@ -315,24 +295,14 @@ pub fn register_list(
         status,
         ..Default::default()
     };
-    if state.with(|reg| reg.registers())?.is_empty() {
-        return Ok(RegisterPage {
-            total: Some(0),
-            rows: Vec::new(),
-        });
-    }
     let (total, rows) = state.page(
         &q,
         query.offset as usize,
         query.limit.clamp(1, 1000) as usize,
     )?;
-    let all = state.with(|reg| regimes(reg))?;
     Ok(RegisterPage {
         total: (query.offset == 0).then_some(total as u32),
-        rows: rows
-            .iter()
-            .map(|e| row(e, regime_of(&all, &e.register)))
-            .collect(),
+        rows: rows.iter().map(row).collect(),
     })
 }
 
@@ -372,25 +342,12 @@ fn size_vi(bytes: u64) -> String {
 pub fn register_entry(state: State<'_, RegisterState>, id: u32) -> CmdResult<RegisterEntry> {
     state.with(|reg| {
         let d = reg.detail(i64::from(id))?;
-        let all = regimes(reg)?;
         let e = &d.entry;
-        let summary = EntrySummary {
-            id: e.id,
-            register: e.register.clone(),
-            number: e.number,
-            symbol: e.symbol.clone(),
-            date: e.date,
-            kind: e.kind.clone(),
-            subject: e.subject.clone(),
-            signer: e.signer.clone(),
-            recipients: e.recipients.clone(),
-            status: e.status,
-        };
         let draft = reg
             .draft_json(e.id)?
             .and_then(|j| serde_json::from_str::<DraftFile>(&j).ok());
         Ok(RegisterEntry {
-            row: row(&summary, regime_of(&all, &e.register)),
+            row: row(&EntrySummary::from(e)),
             draft,
             has_docx: e.has_docx,
             cancel_reason: e.cancel_reason.clone(),
@@ -424,11 +381,7 @@ pub fn register_entry(state: State<'_, RegisterState>, id: u32) -> CmdResult<Reg
 
 fn required(field: &str, message: &str) -> AppError {
     AppError {
-        fields: vec![FieldMessage {
-            field: field.into(),
-            code: "required".into(),
-            message: "Trường này là bắt buộc.".into(),
-        }],
+        fields: vec![FieldMessage::from(&vanthu::FieldError::required(field))],
         ..AppError::new("invalid", message)
     }
 }
