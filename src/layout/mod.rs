@@ -113,6 +113,11 @@ pub fn build_with(draft: &Draft, rules: &RuleSet) -> Result<Document> {
         page_header: Para::new(Element::PageNumber, vec![Run::PageNumber]),
         blocks,
         title,
+        creator: draft
+            .drafter
+            .clone()
+            .filter(|d| !d.trim().is_empty())
+            .unwrap_or_else(|| draft.issuer.name.clone()),
     })
 }
 

@@ -212,6 +212,8 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Document title for the file's properties.
     pub title: String,
+    /// Who wrote it, for the file's properties: the drafter, else the issuing body.
+    pub creator: String,
 }
 
 impl Document {

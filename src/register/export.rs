@@ -14,6 +14,7 @@ use super::entries::{entry_row, ENTRY_COLUMNS};
 use super::error::{RegisterError, Result};
 use super::model::{Entry, EntryStatus, RegisterInfo};
 use super::Register;
+use crate::render::ooxml::{self, Properties};
 use crate::{symbol, write};
 
 /// The columns of the Sổ đăng ký văn bản đi (Nghị định 30, Phụ lục IV §I).
@@ -302,9 +303,7 @@ pub fn docx(
                 .header(567)
                 .footer(567)
                 .gutter(0),
-        )
-        .created_at("2000-01-01T00:00:00Z")
-        .updated_at("2000-01-01T00:00:00Z");
+        );
     d = d
         .add_paragraph(para(
             &reg.parent.clone().unwrap_or_default().to_uppercase(),
@@ -379,9 +378,20 @@ pub fn docx(
             .width(WIDTHS.iter().sum(), WidthType::Dxa)
             .layout(TableLayoutType::Fixed),
     );
-    let mut buf = std::io::Cursor::new(Vec::new());
-    d.build()
-        .pack(&mut buf)
-        .map_err(|e| RegisterError::Export(e.to_string()))?;
-    Ok(buf.into_inner())
+    let props = Properties {
+        title: format!("{} {years}", capitalize_first(title)),
+        creator: reg.issuer_name.clone(),
+        time: ooxml::timestamp(),
+    };
+    ooxml::write_docx(d, &props).map_err(|e| RegisterError::Export(e.to_string()))
+}
+
+/// `SỔ ĐĂNG KÝ` → `Sổ đăng ký`.
+fn capitalize_first(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

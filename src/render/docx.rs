@@ -1,4 +1,5 @@
-//! The DOCX renderer (docx-rs): walks the layout model, emits named styles and paragraphs.
+//! The DOCX renderer (docx-rs): walks the layout model, emits named styles and paragraphs;
+//! [`ooxml`] makes the package schema-valid.
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Header, LineSpacing, LineSpacingType, PageMargin, Paragraph,
@@ -7,6 +8,9 @@ use docx_rs::{
     TableRow, WidthType,
 };
 
+use chrono::{DateTime, Utc};
+
+use super::ooxml::{self, Properties};
 use crate::error::{Error, Result};
 use crate::layout::{Block, Border, Document, Para, Run, Style, Table};
 use crate::rules::Align;
@@ -217,9 +221,7 @@ pub fn to_docx(doc: &Document) -> Docx {
                 .header(p.header as i32)
                 .footer(p.header as i32)
                 .gutter(0),
-        )
-        .created_at("2000-01-01T00:00:00Z")
-        .updated_at("2000-01-01T00:00:00Z");
+        );
     for s in &doc.styles {
         d = d.add_style(style(s));
     }
@@ -241,11 +243,23 @@ pub fn to_docx(doc: &Document) -> Docx {
     d
 }
 
-/// Renders a laid-out document to DOCX bytes.
+/// The file's properties of a laid-out document, stamped with `time`.
+pub fn properties(doc: &Document, time: DateTime<Utc>) -> Properties {
+    Properties {
+        title: doc.title.clone(),
+        creator: doc.creator.clone(),
+        time,
+    }
+}
+
+/// Renders a laid-out document to DOCX bytes, stamped with the current time
+/// ([`ooxml::timestamp`]).
 pub fn to_bytes(doc: &Document) -> Result<Vec<u8>> {
-    let mut buf = std::io::Cursor::new(Vec::with_capacity(64 * 1024));
-    to_docx(doc)
-        .pack(&mut buf)
-        .map_err(|e| Error::Render(e.to_string()))?;
-    Ok(buf.into_inner())
+    to_bytes_at(doc, ooxml::timestamp())
+}
+
+/// Renders a laid-out document to DOCX bytes created and modified at `time`.
+pub fn to_bytes_at(doc: &Document, time: DateTime<Utc>) -> Result<Vec<u8>> {
+    ooxml::write_docx(to_docx(doc), &properties(doc, time))
+        .map_err(|e| Error::Render(e.to_string()))
 }

@@ -2,4 +2,5 @@
 
 pub mod docx;
 pub mod html;
+pub mod ooxml;
 pub mod pdf;
