@@ -2,6 +2,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
+use vanthu::render::ooxml::order::{self, Append};
 
 fn example(name: &str) -> String {
     let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -24,6 +25,31 @@ fn render(c: &mut Criterion) {
     });
     c.bench_function("cong_van_lang_son/layout_only", |b| {
         b.iter(|| vanthu::layout::build(black_box(&draft)).expect("lays out"))
+    });
+    // The ordering pass alone, over the parts of the same letter as docx-rs writes them.
+    let doc = vanthu::layout::build(&draft).expect("lays out");
+    let parts = vanthu::render::docx::to_docx(&doc).build();
+    let lang = [Append {
+        parent: "rPrDefault",
+        element: "rPr",
+        xml: br#"<w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA" />"#,
+    }];
+    c.bench_function("cong_van_lang_son/ooxml_order_pass", |b| {
+        let mut out = Vec::with_capacity(64 * 1024);
+        b.iter(|| {
+            for (xml, appends) in [
+                (&parts.document, &[][..]),
+                (&parts.styles, &lang[..]),
+                (&parts.settings, &[][..]),
+            ]
+            .into_iter()
+            .chain(parts.headers.iter().map(|h| (h, &[][..])))
+            {
+                out.clear();
+                order::rewrite(black_box(xml), appends, &mut out).expect("rewrites");
+            }
+            out.len()
+        })
     });
     let party = vanthu::draft::from_json(&example("ke-hoach-binh-dinh-2023.json")).expect("valid");
     c.bench_function("ke_hoach_binh_dinh/docx_bytes", |b| {

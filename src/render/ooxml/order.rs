@@ -1,14 +1,15 @@
 //! Puts the children of WordprocessingML property elements in the order of the schema.
 //!
-//! docx-rs writes the children of `w:pPr`, `w:rPr`, `w:style`, `w:sectPr`… in the order they
-//! were set; ISO/IEC 29500 fixes one sequence per element type. [`SEQUENCES`] lists, for every
-//! property element the project emits, its children in the schema's order (taken from
-//! `wml.xsd`; a test compares each list with the schema), and [`rewrite`] stably sorts the
-//! children of those elements by it, copying every other byte as it is. Content elements
-//! (`w:body`, `w:p`, `w:r`, `w:tbl`…) are never reordered: their order is the text.
-
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
+//! docx-rs writes the children of `w:pPr`, `w:rPr`, `w:style`, `w:sectPr`… in its own order;
+//! ISO/IEC 29500 fixes one sequence per element type. [`SEQUENCES`] lists, for every property
+//! element the project emits, its children in the schema's order (taken from `wml.xsd`; a test
+//! compares each list with the schema), and [`rewrite`] stably sorts the children of those
+//! elements by it, copying every other byte as it is. Content elements (`w:body`, `w:p`, `w:r`,
+//! `w:tbl`…) are never reordered: their order is the text.
+//!
+//! The pass runs on every render, so it is a small scanner rather than a parser: it looks only
+//! at the names of tags outside property elements (a `<` cannot occur inside a tag or in text
+//! of well-formed XML), and tokenizes fully only inside the elements it orders or edits.
 
 /// The children of one element type, in the order of its schema sequence.
 #[derive(Debug)]
@@ -60,10 +61,10 @@ const PPR_BASE: [&str; 33] = [
 ];
 
 /// `CT_PPr`: paragraph properties of a paragraph (the base, then the mark's run properties).
-const PPR: &[&str] = &concat::<33, 3, 36>(PPR_BASE, ["rPr", "sectPr", "pPrChange"]);
+const PPR: &[&str] = &joined::<33, 3, 36>(PPR_BASE, ["rPr", "sectPr", "pPrChange"]);
 
 /// `CT_PPrGeneral`: paragraph properties of a style or of the defaults (no run properties).
-const PPR_GENERAL: &[&str] = &concat::<33, 1, 34>(PPR_BASE, ["pPrChange"]);
+const PPR_GENERAL: &[&str] = &joined::<33, 1, 34>(PPR_BASE, ["pPrChange"]);
 
 /// `CT_ParaRPr`: run properties (those of a run, `CT_RPr`, are the same list without the
 /// four revision marks at the start).
@@ -377,7 +378,7 @@ const COMPAT: &[&str] = &[
 ];
 
 /// Every element whose children the pass orders. An entry with parents comes before the
-/// entry of the same element for any other parent.
+/// entry of the same element for any other parent. At most [`MAX_CHILDREN`] children each.
 pub const SEQUENCES: &[Sequence] = &[
     Sequence {
         element: "pPr",
@@ -478,7 +479,8 @@ pub struct Append<'a> {
     pub xml: &'a [u8],
 }
 
-const fn concat<const A: usize, const B: usize, const N: usize>(
+/// Two lists as one, at compile time.
+const fn joined<const A: usize, const B: usize, const N: usize>(
     a: [&'static str; A],
     b: [&'static str; B],
 ) -> [&'static str; N] {
@@ -495,41 +497,107 @@ const fn concat<const A: usize, const B: usize, const N: usize>(
     out
 }
 
+/// The longest table of [`SEQUENCES`].
+pub const MAX_CHILDREN: usize = 128;
+
+/// A name's first seven bytes and its length in one word: compared before the bytes.
+const fn key(name: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    let mut i = 0;
+    while i < 7 && i < name.len() {
+        k[i] = name[i];
+        i += 1;
+    }
+    k[7] = name.len() as u8;
+    u64::from_le_bytes(k)
+}
+
+/// The keys of every table's children, in table order.
+static KEYS: [[u64; MAX_CHILDREN]; SEQUENCES.len()] = {
+    let mut out = [[0u64; MAX_CHILDREN]; SEQUENCES.len()];
+    let mut s = 0;
+    while s < SEQUENCES.len() {
+        let children = SEQUENCES[s].children;
+        assert!(children.len() <= MAX_CHILDREN);
+        let mut c = 0;
+        while c < children.len() {
+            out[s][c] = key(children[c].as_bytes());
+            c += 1;
+        }
+        s += 1;
+    }
+    out
+};
+
+const ROOTS_MAX: usize = 64;
+
+/// The keys of the elements that start a region the pass tokenizes: ordered elements, the
+/// parents some tables are for, and elements that lose an attribute.
+static ROOTS: ([u64; ROOTS_MAX], usize) = {
+    let mut out = [0u64; ROOTS_MAX];
+    let mut n = 0;
+    let mut s = 0;
+    while s < SEQUENCES.len() {
+        out[n] = key(SEQUENCES[s].element.as_bytes());
+        n += 1;
+        let mut p = 0;
+        while p < SEQUENCES[s].parents.len() {
+            out[n] = key(SEQUENCES[s].parents[p].as_bytes());
+            n += 1;
+            p += 1;
+        }
+        s += 1;
+    }
+    let mut a = 0;
+    while a < UNDEFINED_ATTRIBUTES.len() {
+        out[n] = key(UNDEFINED_ATTRIBUTES[a].0.as_bytes());
+        n += 1;
+        a += 1;
+    }
+    (out, n)
+};
+
+#[inline]
+fn same(a: &[u8], b: &str) -> bool {
+    let b = b.as_bytes();
+    a.len() == b.len() && a.first() == b.first() && a == b
+}
+
 /// The name without its `w:` prefix; other prefixes are kept.
+#[inline]
 fn wml_name(qname: &[u8]) -> &[u8] {
     qname.strip_prefix(b"w:").unwrap_or(qname)
 }
 
 /// The sequence the pass applies to the children of `element` under `parent` (local names).
 pub fn sequence_for(element: &str, parent: &str) -> Option<&'static Sequence> {
-    lookup(element.as_bytes(), parent.as_bytes())
+    lookup(element.as_bytes(), parent.as_bytes()).map(|i| &SEQUENCES[i])
 }
 
-fn lookup(name: &[u8], parent: &[u8]) -> Option<&'static Sequence> {
-    SEQUENCES.iter().find(|s| {
-        s.element.as_bytes() == name
-            && (s.parents.is_empty() || s.parents.iter().any(|p| p.as_bytes() == parent))
+fn lookup(name: &[u8], parent: &[u8]) -> Option<usize> {
+    SEQUENCES.iter().position(|s| {
+        same(name, s.element) && (s.parents.is_empty() || s.parents.iter().any(|p| same(parent, p)))
     })
 }
 
-fn sequence_of(element: &[u8], parent: &[u8]) -> Option<&'static [&'static str]> {
-    lookup(element.strip_prefix(b"w:")?, parent).map(|s| s.children)
-}
-
-fn rank(children: &[&str], qname: &[u8]) -> Option<u16> {
+/// The rank of a child (qualified name) in table `seq`.
+fn rank(seq: usize, qname: &[u8]) -> Option<u16> {
     let name = wml_name(qname);
-    children
+    let k = key(name);
+    let children = SEQUENCES[seq].children;
+    KEYS[seq][..children.len()]
         .iter()
-        .position(|c| c.as_bytes() == name)
-        .map(|i| i as u16)
+        .enumerate()
+        .find(|&(i, &c)| c == k && (name.len() <= 7 || name == children[i].as_bytes()))
+        .map(|(i, _)| i as u16)
 }
 
-/// An open element.
+/// An open element inside a region.
 struct Frame<'x> {
     /// Qualified name, from the input.
     name: &'x [u8],
-    /// The order of its children, when it is a property element.
-    sequence: Option<&'static [&'static str]>,
+    /// The table of its children, when it is a property element.
+    sequence: Option<usize>,
     /// Where its children start in the shared list.
     first_child: usize,
     /// Its rank and start in the output, when its parent orders its children.
@@ -551,9 +619,13 @@ struct Child {
 #[error("XML part not well-formed at byte {position}: {message}")]
 pub struct OrderError {
     /// Byte offset of the problem.
-    pub position: u64,
-    /// What the parser found.
-    pub message: String,
+    pub position: usize,
+    /// What is wrong.
+    pub message: &'static str,
+}
+
+fn error(position: usize, message: &'static str) -> OrderError {
+    OrderError { position, message }
 }
 
 /// Rewrites one WordprocessingML part into `out`: the children of the elements of
@@ -566,37 +638,137 @@ pub fn rewrite<'x>(
     appends: &'x [Append<'x>],
     out: &mut Vec<u8>,
 ) -> Result<(), OrderError> {
-    let mut pass = Pass {
+    let mut p = Pass {
+        xml,
         out,
+        copied: 0,
         frames: Vec::with_capacity(16),
         children: Vec::with_capacity(64),
         scratch: Vec::new(),
         appends,
     };
-    let mut reader = Reader::from_reader(xml);
-    reader.config_mut().check_end_names = false;
-    let mut pos = 0usize;
+    let mut pos = 0;
     loop {
-        let event = reader.read_event().map_err(|e| OrderError {
-            position: reader.error_position(),
-            message: e.to_string(),
-        })?;
-        let end = reader.buffer_position() as usize;
-        let raw = &xml[pos..end];
-        match event {
-            Event::Eof => break,
-            Event::Start(e) => pass.open(raw, &e, false),
-            Event::Empty(e) => pass.empty(raw, &e),
-            Event::End(_) => pass.close(raw),
-            _ => pass.other(raw),
-        }
+        let lt = if xml.get(pos) == Some(&b'<') {
+            pos
+        } else {
+            match find1(&xml[pos..], b'<') {
+                Some(off) => pos + off,
+                None => break,
+            }
+        };
+        let end = match xml.get(lt + 1) {
+            Some(b'?') => after(xml, lt, b"?>")?,
+            Some(b'!') if xml[lt..].starts_with(b"<!--") => after(xml, lt, b"-->")?,
+            Some(b'!') if xml[lt..].starts_with(b"<![CDATA[") => after(xml, lt, b"]]>")?,
+            Some(b'!') => after(xml, lt, b">")?,
+            Some(b'/') if p.frames.is_empty() => lt + 2,
+            Some(b'/') => {
+                let end = after(xml, lt, b">")?;
+                p.close(lt, end, None);
+                end
+            }
+            Some(_) => {
+                let name_len = name_len(&xml[lt + 1..]);
+                let name = &xml[lt + 1..lt + 1 + name_len];
+                if p.frames.is_empty() && !p.is_root(name) {
+                    lt + 1 + name_len
+                } else {
+                    let end = tag_end(xml, lt)?;
+                    p.start(lt, end, name_len);
+                    end
+                }
+            }
+            None => return Err(error(lt, "unclosed tag")),
+        };
         pos = end;
     }
+    if !p.frames.is_empty() {
+        return Err(error(xml.len(), "unclosed element"));
+    }
+    p.flush(xml.len());
     Ok(())
 }
 
+/// The position just after the first `needle` from `from`.
+fn after(xml: &[u8], from: usize, needle: &[u8]) -> Result<usize, OrderError> {
+    xml[from..]
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|i| from + i + needle.len())
+        .ok_or(error(from, "unclosed markup"))
+}
+
+fn name_len(from: &[u8]) -> usize {
+    from.iter()
+        .position(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>'))
+        .unwrap_or(from.len())
+}
+
+/// The end (exclusive) of the start tag at `lt`, past quoted attribute values.
+fn tag_end(xml: &[u8], lt: usize) -> Result<usize, OrderError> {
+    let mut i = lt + 1;
+    loop {
+        let j = i + find3(&xml[i..], b'>', b'"', b'\'').ok_or(error(lt, "unclosed tag"))?;
+        let quote = xml[j];
+        if quote == b'>' {
+            return Ok(j + 1);
+        }
+        i = j + 2 + find1(&xml[j + 1..], quote).ok_or(error(j, "unclosed attribute value"))?;
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `word` equal to `b`, as their high bits (exact up to the first one).
+#[inline]
+fn equal_bytes(word: u64, b: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(b));
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
+
+/// Finds the first byte that `hit` marks, eight bytes at a time: tags are a few dozen bytes, too
+/// short for a vectorized search to pay for its set-up.
+#[inline]
+fn find_word(hay: &[u8], hit: impl Fn(u64) -> u64, byte: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut chunks = hay.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let m = hit(u64::from_le_bytes(w));
+        if m != 0 {
+            return Some(at + (m.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| byte(b))
+        .map(|i| at + i)
+}
+
+#[inline]
+fn find1(hay: &[u8], a: u8) -> Option<usize> {
+    find_word(hay, |w| equal_bytes(w, a), |b| b == a)
+}
+
+#[inline]
+fn find3(hay: &[u8], a: u8, b: u8, c: u8) -> Option<usize> {
+    find_word(
+        hay,
+        |w| equal_bytes(w, a) | equal_bytes(w, b) | equal_bytes(w, c),
+        |x| x == a || x == b || x == c,
+    )
+}
+
+/// The pass's state: the input copied to `out` lazily, up to `copied`.
 struct Pass<'x, 'o> {
+    xml: &'x [u8],
     out: &'o mut Vec<u8>,
+    copied: usize,
     frames: Vec<Frame<'x>>,
     children: Vec<Child>,
     scratch: Vec<u8>,
@@ -604,94 +776,157 @@ struct Pass<'x, 'o> {
 }
 
 impl<'x> Pass<'x, '_> {
-    /// The qualified name of a tag, as a slice of the input.
-    fn name_of(&self, raw: &'x [u8], e: &BytesStart) -> &'x [u8] {
-        &raw[1..1 + e.name().as_ref().len()]
-    }
-
-    fn parent(&self) -> (&'x [u8], Option<&'static [&'static str]>) {
-        match self.frames.last() {
-            Some(f) => (f.name, f.sequence),
-            None => (b"", None),
+    fn flush(&mut self, to: usize) {
+        if to > self.copied {
+            self.out.extend_from_slice(&self.xml[self.copied..to]);
+            self.copied = to;
         }
     }
 
-    fn open(&mut self, raw: &'x [u8], e: &BytesStart, expand_empty: bool) {
-        let name = self.name_of(raw, e);
-        let (parent, parent_sequence) = self.parent();
-        let slot = parent_sequence.map(|s| (rank(s, name).unwrap_or(u16::MAX), self.out.len()));
-        let append = self
-            .appends
+    /// Flushes up to `to`; what came after the innermost ordered element's last child (text,
+    /// a comment) goes with that child.
+    fn flush_in_sequence(&mut self, to: usize) {
+        self.flush(to);
+        if let Some(f) = self.frames.last() {
+            if self.children.len() > f.first_child {
+                if let Some(c) = self.children.last_mut() {
+                    c.end = self.out.len();
+                }
+            }
+        }
+    }
+
+    /// Whether an element outside every region starts one: it is ordered, is the parent some
+    /// table is for, loses an attribute or receives a child. (A false positive costs time only.)
+    fn is_root(&self, qname: &[u8]) -> bool {
+        let Some(local) = qname.strip_prefix(b"w:") else {
+            return false;
+        };
+        let k = key(local);
+        ROOTS.0[..ROOTS.1].contains(&k) || self.appends.iter().any(|a| same(local, a.parent))
+    }
+
+    fn start(&mut self, lt: usize, end: usize, name_len: usize) {
+        let xml = self.xml;
+        let tag = &xml[lt..end];
+        let name = &xml[lt + 1..lt + 1 + name_len];
+        let empty = tag.ends_with(b"/>");
+        let (parent, parent_sequence) = match self.frames.last() {
+            Some(f) => (f.name, f.sequence),
+            None => (&b""[..], None),
+        };
+        let local = wml_name(name);
+        let mut slot = None;
+        if let Some(sequence) = parent_sequence {
+            let r = rank(sequence, name);
+            self.flush_in_sequence(lt);
+            let bare = tag[1 + name_len..]
+                .iter()
+                .all(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>'));
+            if r.is_none() && empty && bare {
+                self.copied = end;
+                return;
+            }
+            slot = Some((r.unwrap_or(u16::MAX), self.out.len()));
+        }
+        let append = match self.appends {
+            [] => None,
+            appends => {
+                let parent = wml_name(parent);
+                appends
+                    .iter()
+                    .find(|a| same(local, a.element) && same(parent, a.parent))
+                    .map(|a| a.xml)
+            }
+        };
+        let dropped = UNDEFINED_ATTRIBUTES
             .iter()
-            .find(|a| {
-                wml_name(name) == a.element.as_bytes() && wml_name(parent) == a.parent.as_bytes()
-            })
-            .map(|a| a.xml);
-        self.write_start(raw, e, expand_empty);
+            .find(|(e, _)| same(local, e))
+            .map(|(_, a)| *a);
+        if let Some(attribute) = dropped {
+            self.flush(lt);
+            write_without(
+                self.out,
+                tag,
+                name_len,
+                attribute.as_bytes(),
+                empty && append.is_none(),
+            );
+            self.copied = end;
+        } else if empty && append.is_some() {
+            self.flush(lt);
+            self.out.extend_from_slice(&tag[..tag.len() - 2]);
+            self.out.push(b'>');
+            self.copied = end;
+        }
+        if empty && append.is_none() {
+            if let Some((rank, start)) = slot {
+                self.flush(end);
+                self.children.push(Child {
+                    rank,
+                    start,
+                    end: self.out.len(),
+                });
+            }
+            return;
+        }
+        let sequence = if name.starts_with(b"w:") {
+            lookup(local, wml_name(parent))
+        } else {
+            None
+        };
         self.frames.push(Frame {
             name,
-            sequence: sequence_of(name, wml_name(parent)),
+            sequence,
             first_child: self.children.len(),
             slot,
             append,
         });
-    }
-
-    fn empty(&mut self, raw: &'x [u8], e: &BytesStart) {
-        let name = self.name_of(raw, e);
-        let (parent, parent_sequence) = self.parent();
-        if let Some(sequence) = parent_sequence {
-            if rank(sequence, name).is_none() && e.attributes().next().is_none() {
-                return;
-            }
-        }
-        let appended = self.appends.iter().any(|a| {
-            wml_name(name) == a.element.as_bytes() && wml_name(parent) == a.parent.as_bytes()
-        });
-        if appended {
-            self.open(raw, e, true);
-            self.close(&[b"</", name, b">"].concat());
-            return;
-        }
-        let start = self.out.len();
-        self.write_start(raw, e, false);
-        if let Some(sequence) = parent_sequence {
-            self.children.push(Child {
-                rank: rank(sequence, name).unwrap_or(u16::MAX),
-                start,
-                end: self.out.len(),
-            });
+        if empty {
+            let close = [b"</", name, b">"].concat();
+            self.close(end, end, Some(&close));
         }
     }
 
-    /// Closes the innermost element with its end tag.
-    fn close(&mut self, end_tag: &[u8]) {
+    /// Closes the innermost element: its end tag is `lt..end` of the input, or `synthetic`.
+    fn close(&mut self, lt: usize, end: usize, synthetic: Option<&[u8]>) {
         let Some(frame) = self.frames.pop() else {
-            self.out.extend_from_slice(end_tag);
             return;
         };
-        if let (Some(xml), Some(sequence)) = (frame.append, frame.sequence) {
-            let start = self.out.len();
-            self.out.extend_from_slice(xml);
-            let name = xml[1..]
-                .split(|&b| b == b' ' || b == b'/' || b == b'>')
-                .next()
-                .unwrap_or_default();
-            self.children.push(Child {
-                rank: rank(sequence, name).unwrap_or(u16::MAX),
-                start,
-                end: self.out.len(),
-            });
+        let active = frame.sequence.is_some() || frame.append.is_some();
+        if active {
+            self.flush(lt);
+            if self.children.len() > frame.first_child {
+                if let Some(c) = self.children.last_mut() {
+                    c.end = self.out.len();
+                }
+            }
+            if let Some(xml) = frame.append {
+                let start = self.out.len();
+                self.out.extend_from_slice(xml);
+                if let Some(sequence) = frame.sequence {
+                    let name = &xml[1..1 + name_len(&xml[1..])];
+                    self.children.push(Child {
+                        rank: rank(sequence, name).unwrap_or(u16::MAX),
+                        start,
+                        end: self.out.len(),
+                    });
+                }
+            }
+            if frame.sequence.is_some() {
+                sort(
+                    &mut self.children[frame.first_child..],
+                    self.out,
+                    &mut self.scratch,
+                );
+            }
+            self.children.truncate(frame.first_child);
         }
-        if frame.sequence.is_some() {
-            sort(
-                &mut self.children[frame.first_child..],
-                self.out,
-                &mut self.scratch,
-            );
+        match synthetic {
+            Some(tag) => self.out.extend_from_slice(tag),
+            None if active || frame.slot.is_some() => self.flush(end),
+            None => {}
         }
-        self.children.truncate(frame.first_child);
-        self.out.extend_from_slice(end_tag);
         if let Some((rank, start)) = frame.slot {
             self.children.push(Child {
                 rank,
@@ -700,51 +935,36 @@ impl<'x> Pass<'x, '_> {
             });
         }
     }
+}
 
-    fn other(&mut self, raw: &[u8]) {
-        self.out.extend_from_slice(raw);
-        if let Some(f) = self.frames.last() {
-            if f.sequence.is_some() && self.children.len() > f.first_child {
-                if let Some(last) = self.children.last_mut() {
-                    last.end = self.out.len();
-                }
-            }
+/// Writes a start tag without one attribute (values kept as written).
+fn write_without(out: &mut Vec<u8>, tag: &[u8], name_len: usize, attribute: &[u8], empty: bool) {
+    out.extend_from_slice(&tag[..1 + name_len]);
+    let mut rest = &tag[1 + name_len..];
+    loop {
+        rest = rest.trim_ascii_start();
+        if rest.is_empty() || rest[0] == b'/' || rest[0] == b'>' {
+            break;
         }
-    }
-
-    /// Writes a start tag, without the attributes the schema does not define; `expand_empty`
-    /// writes `<a/>` as `<a>`.
-    fn write_start(&mut self, raw: &[u8], e: &BytesStart, expand_empty: bool) {
-        let local = wml_name(e.name().into_inner());
-        let dropped: Option<&str> = UNDEFINED_ATTRIBUTES
-            .iter()
-            .find(|(el, _)| el.as_bytes() == local)
-            .map(|(_, a)| *a);
-        let empty = raw.ends_with(b"/>");
-        match dropped {
-            None if !(empty && expand_empty) => self.out.extend_from_slice(raw),
-            None => {
-                self.out.extend_from_slice(&raw[..raw.len() - 2]);
-                self.out.push(b'>');
-            }
-            Some(attribute) => {
-                self.out.push(b'<');
-                self.out.extend_from_slice(e.name().as_ref());
-                for a in e.attributes().with_checks(false).flatten() {
-                    if a.key.as_ref() == attribute.as_bytes() {
-                        continue;
-                    }
-                    self.out.push(b' ');
-                    self.out.extend_from_slice(a.key.as_ref());
-                    self.out.extend_from_slice(b"=\"");
-                    self.out.extend_from_slice(&a.value);
-                    self.out.push(b'"');
-                }
-                self.out
-                    .extend_from_slice(if empty && !expand_empty { b" />" } else { b">" });
-            }
+        let Some(eq) = rest.iter().position(|&b| b == b'=') else {
+            break;
+        };
+        let key = rest[..eq].trim_ascii_end();
+        let value = &rest[eq + 1..];
+        let Some(open) = value.iter().position(|&b| b == b'"' || b == b'\'') else {
+            break;
+        };
+        let Some(close) = find1(&value[open + 1..], value[open]) else {
+            break;
+        };
+        let len = eq + 1 + open + 1 + close + 1;
+        if key != attribute {
+            out.push(b' ');
+            out.extend_from_slice(&rest[..len]);
         }
+        rest = &rest[len..];
     }
+    out.extend_from_slice(if empty { b" />" } else { b">" });
 }
 
 /// Orders contiguous children in place, stably, by rank.
@@ -811,6 +1031,72 @@ mod tests {
             run(xml, &[]),
             r#"<w:sectPr><w:headerReference w:type="default" r:id="a"/><w:headerReference w:type="first" r:id="b"/><w:pgSz w:w="1"/><w:titlePg/></w:sectPr>"#
         );
+    }
+
+    #[test]
+    fn text_and_comments_between_children_go_with_the_child_before() {
+        let xml = "<w:pPr> <w:jc w:val=\"left\"/><!-- c --> <w:pStyle w:val=\"A\"/>\n</w:pPr>";
+        assert_eq!(
+            run(xml, &[]),
+            "<w:pPr> <w:pStyle w:val=\"A\"/>\n<w:jc w:val=\"left\"/><!-- c --> </w:pPr>"
+        );
+    }
+
+    #[test]
+    fn quoted_values_may_hold_markup_characters() {
+        let xml = r#"<w:x a='>"'><w:pPr><w:jc w:val='a>b' /><w:pStyle w:val="x'y>"/></w:pPr><w:gridCol w:type='a>' w:w="1"/></w:x>"#;
+        assert_eq!(
+            run(xml, &[]),
+            r#"<w:x a='>"'><w:pPr><w:pStyle w:val="x'y>"/><w:jc w:val='a>b' /></w:pPr><w:gridCol w:w="1" /></w:x>"#
+        );
+    }
+
+    #[test]
+    fn leaves_a_part_without_property_elements_as_it_is() {
+        let xml = "<?xml version=\"1.0\"?>\n<w:hdr><!-- <w:pPr> --><w:p><w:r><w:t>a &gt; b</w:t></w:r></w:p><![CDATA[<w:pPr><w:jc/><w:pStyle/></w:pPr>]]></w:hdr>";
+        assert_eq!(run(xml, &[]), xml);
+    }
+
+    #[test]
+    fn a_numbering_level_s_paragraph_properties_have_no_run_properties() {
+        let xml =
+            r#"<w:lvl><w:pPr><w:rPr/><w:ind w:left="1"/></w:pPr><w:rPr><w:b/></w:rPr></w:lvl>"#;
+        assert_eq!(
+            run(xml, &[]),
+            r#"<w:lvl><w:pPr><w:ind w:left="1"/></w:pPr><w:rPr><w:b/></w:rPr></w:lvl>"#
+        );
+    }
+
+    #[test]
+    fn reports_an_unclosed_element() {
+        let mut out = Vec::new();
+        let e = rewrite(b"<w:style><w:pPr></w:pPr>", &[], &mut out).expect_err("unclosed");
+        assert!(e.to_string().contains("unclosed element"), "{e}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Any subset of a paragraph's properties, in any order: sorted by the schema, nothing
+        /// lost or added, the runs untouched.
+        #[test]
+        fn sorts_any_order_of_paragraph_properties(
+            picks in proptest::sample::subsequence(PPR.to_vec(), 0..=PPR.len()),
+            seed in proptest::prelude::any::<u64>(),
+        ) {
+            let mut shuffled: Vec<&str> = picks.clone();
+            let mut s = seed;
+            for i in (1..shuffled.len()).rev() {
+                s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                shuffled.swap(i, (s >> 33) as usize % (i + 1));
+            }
+            let children: String = shuffled.iter().map(|c| format!("<w:{c} w:val=\"{c}\"/>")).collect();
+            let xml = format!("<w:p><w:pPr>{children}</w:pPr><w:r><w:t>z</w:t></w:r></w:p>");
+            let expected: String = picks.iter().map(|c| format!("<w:{c} w:val=\"{c}\"/>")).collect();
+            proptest::prop_assert_eq!(
+                run(&xml, &[]),
+                format!("<w:p><w:pPr>{expected}</w:pPr><w:r><w:t>z</w:t></w:r></w:p>")
+            );
+        }
     }
 
     #[test]

@@ -9,19 +9,19 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 use zip::write::SimpleFileOptions;
 
-use super::order::{self, Append, OrderError};
+use super::order::{self, Append};
 use super::properties::{self, Properties};
 
 /// Why a package could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum PackageError {
     /// docx-rs wrote a part that is not well-formed XML.
-    #[error("{part}: {source}")]
+    #[error("{part}: {message}")]
     Xml {
         /// The part.
         part: String,
-        /// The parser's complaint.
-        source: OrderError,
+        /// What is wrong.
+        message: String,
     },
     /// The document refers to a kind of part the project does not write (images, comments…).
     #[error("unsupported part in the document: {0}")]
@@ -81,9 +81,9 @@ pub fn write_docx(docx: Docx, props: &Properties) -> Result<Vec<u8>, PackageErro
     }];
     let mut part = |zip: &mut zip::ZipWriter<_>, name: &str, xml: &[u8], appends: &[Append]| {
         buf.clear();
-        order::rewrite(xml, appends, &mut buf).map_err(|source| PackageError::Xml {
+        order::rewrite(xml, appends, &mut buf).map_err(|e| PackageError::Xml {
             part: name.to_string(),
-            source,
+            message: e.to_string(),
         })?;
         zip.start_file(name, options)?;
         zip.write_all(&buf)?;
@@ -155,18 +155,12 @@ fn document_rels(x: &XMLDocx) -> Result<Vec<u8>, PackageError> {
         "\n",
         r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
     ).as_bytes());
-    let xml_error = |source| PackageError::Xml {
-        part: "word/_rels/document.xml.rels".into(),
-        source,
-    };
     let mut reader = Reader::from_reader(x.document_rels.as_slice());
     let mut pos = 0usize;
     loop {
-        let event = reader.read_event().map_err(|e| {
-            xml_error(OrderError {
-                position: reader.error_position(),
-                message: e.to_string(),
-            })
+        let event = reader.read_event().map_err(|e| PackageError::Xml {
+            part: "word/_rels/document.xml.rels".into(),
+            message: e.to_string(),
         })?;
         let end = reader.buffer_position() as usize;
         let raw = &x.document_rels[pos..end];
