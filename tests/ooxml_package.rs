@@ -10,8 +10,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use common::*;
-use vanthu::draft::{self, Regime};
-use vanthu::register::{NewRegister, Register};
+use vanthu::draft;
+use vanthu::register::Register;
 use vanthu::render::ooxml::order::{self, SEQUENCES};
 
 fn at(secs: i64) -> DateTime<Utc> {
@@ -214,17 +214,9 @@ fn without_times(core: &str) -> String {
 fn the_register_stores_what_the_app_exports() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut reg = Register::open(&dir.path().join("r.sqlite")).expect("open");
-    reg.create_register(&NewRegister {
-        code: "svh".into(),
-        regime: Some(Regime::State),
-        per_kind: Some(false),
-        parent: Some("UBND TỈNH LẠNG SƠN".into()),
-        issuer_name: "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH".into(),
-        issuer_code: "SVHTTDL".into(),
-        ..Default::default()
-    })
-    .expect("create");
     let d = draft::from_json(&example(CONG_VAN)).expect("valid");
+    reg.register_for(d.regime, &d.issuer, false, true)
+        .expect("the issuer's register, as the app's first Cấp số creates it");
     let e = reg.issue(None, &d).expect("issue");
     let stored = reg.docx(e.id).expect("read").expect("stored DOCX");
     // What the app exports for the numbered letter: `vanthu::render_docx` of its draft.

@@ -333,15 +333,9 @@ fn qname(node: roxmltree::Node, namespace: Option<&str>, local: &str) -> String 
 }
 
 fn escape(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
+    let mut bytes = Vec::with_capacity(s.len());
+    vanthu::render::ooxml::properties::escape_into(&mut bytes, s);
+    out.push_str(&String::from_utf8_lossy(&bytes));
 }
 
 fn write_node(
