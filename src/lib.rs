@@ -10,6 +10,7 @@ pub mod layout;
 pub mod lint;
 pub mod markup;
 pub mod profile;
+pub mod regime;
 pub mod register;
 pub mod render;
 pub mod rules;
@@ -17,8 +18,9 @@ pub mod symbol;
 pub mod templates;
 pub mod write;
 
-pub use draft::{Draft, Regime};
+pub use draft::Draft;
 pub use error::{Error, FieldError, Result};
+pub use regime::Regime;
 
 /// Renders a validated draft to DOCX bytes with its regime's default rule set.
 pub fn render_docx(draft: &Draft) -> Result<Vec<u8>> {

@@ -10,6 +10,9 @@ use vanthu::register::{
     Query, Register, RegisterError, Reservation, Sort,
 };
 
+#[path = "../benches/support/synthetic.rs"]
+mod synthetic;
+
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
 }
@@ -510,7 +513,7 @@ fn search_folds_accents_and_d_and_filters_and_pages() {
     p.prefix = true;
     assert_eq!(reg.search(&p).expect("prefix").items.len(), 1);
 
-    register::generate::generate(&mut reg, None, 1_000, 2020, 4).expect("generate");
+    synthetic::generate(&mut reg, None, 1_000, 2020, 4).expect("generate");
     // Filters.
     let page = reg
         .search(&Query {
@@ -994,7 +997,7 @@ fn date_paging_with_many_entries_a_day_visits_each_once() {
     let db = db();
     let mut reg = Register::open(&db.path).expect("open");
     state(&mut reg, "main", false, false);
-    register::generate::generate(&mut reg, None, 3_000, 2021, 1).expect("generate");
+    synthetic::generate(&mut reg, None, 3_000, 2021, 1).expect("generate");
     for sort in [Sort::DateAsc, Sort::DateDesc] {
         let mut seen = Vec::new();
         let mut after = None;

@@ -4,8 +4,9 @@ mod file;
 mod model;
 mod validate;
 
+pub use crate::regime::{Authority, Regime, Secrecy, Urgency};
 pub use file::{DraftFile, IssuerFile, SignerFile};
-pub use model::{Authority, Draft, Issuer, Regime, Secrecy, Signer, Status, Urgency};
+pub use model::{Draft, Issuer, Signer, Status};
 pub(crate) use validate::parse_date;
 pub use validate::{validate, Limits, LIMITS};
 

@@ -3,8 +3,9 @@
 use chrono::NaiveDate;
 
 use super::file::{DraftFile, SignerFile};
-use super::model::{Authority, Draft, Issuer, Regime, Secrecy, Signer, Status, Urgency};
+use super::model::{Draft, Issuer, Signer, Status};
 use crate::error::{Error, FieldError, FieldErrors, Result};
+use crate::regime::{Authority, Regime, Secrecy, Urgency};
 use crate::rules::{self, FieldUse, RuleSet};
 
 /// Size limits of a draft.

@@ -20,7 +20,6 @@ mod entries;
 mod error;
 mod export;
 mod fold;
-pub mod generate;
 mod model;
 pub mod schema;
 mod search;

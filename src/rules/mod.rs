@@ -11,7 +11,7 @@ pub use model::{
     SignerRules, StyleRule, SymbolRules, ALL_ELEMENTS,
 };
 
-use crate::draft::Regime;
+use crate::regime::Regime;
 use std::sync::OnceLock;
 
 /// The built-in rule sets: (id, TOML text).

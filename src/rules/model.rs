@@ -1,7 +1,7 @@
 //! The shape of a rule set file.
 
-use crate::draft::{Authority, Regime};
 use crate::error::{Error, Result};
+use crate::regime::{Authority, Regime};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
