@@ -9,13 +9,16 @@ use serde::Serialize;
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Regime {
-    /// State documents: Nghị định 30/2020/NĐ-CP.
+    /// State documents (the rule sets of `rules/` for `state`).
     State,
-    /// Party documents: Hướng dẫn 36-HD/VPTW.
+    /// Party documents (the rule sets of `rules/` for `party`).
     Party,
 }
 
 impl Regime {
+    /// Every regime.
+    pub const ALL: [Regime; 2] = [Regime::State, Regime::Party];
+
     /// The slug used in drafts and on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -100,6 +103,11 @@ impl Secrecy {
             .unwrap_or("mat")
     }
 
+    /// Parses the slug.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(k, _)| *k == s).map(|(_, v)| *v)
+    }
+
     /// The printed mark.
     pub fn label(self) -> &'static str {
         match self {
@@ -142,5 +150,21 @@ impl Authority {
             .find(|(_, v)| *v == self)
             .map(|(s, _)| *s)
             .unwrap_or("TM")
+    }
+
+    /// Parses the slug.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(k, _)| *k == s).map(|(_, v)| *v)
+    }
+
+    /// What the form means, in Vietnamese (`thay mặt`).
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Authority::Tm => "thay mặt",
+            Authority::Kt => "ký thay",
+            Authority::Tl => "thừa lệnh",
+            Authority::Tuq => "thừa ủy quyền",
+            Authority::Q => "quyền",
+        }
     }
 }

@@ -296,6 +296,7 @@ fn a_cancelled_number_is_never_reused() {
             &draft(Regime::State, "ke-hoach", Some("2024-05-02"), "x"),
             &IssueOptions {
                 reserved: Some(b.id),
+                ..Default::default()
             },
         )
         .expect_err("cancelled");
@@ -363,6 +364,7 @@ fn issue_binds_a_reserved_number() {
             &draft(Regime::State, "ke-hoach", Some("2024-05-06"), "giữ số"),
             &IssueOptions {
                 reserved: Some(r.id),
+                ..Default::default()
             },
         )
         .expect("bind");
@@ -385,6 +387,7 @@ fn issue_binds_a_reserved_number() {
             &draft::validate(&f).expect("valid"),
             &IssueOptions {
                 reserved: Some(r3.id),
+                ..Default::default()
             },
         )
         .expect_err("number preset");

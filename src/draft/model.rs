@@ -99,7 +99,7 @@ impl Draft {
             unit_code: self.unit_code.clone(),
             number: self.number.map(i64::from),
             place: Some(self.place.clone()),
-            date: self.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            date: self.date.map(crate::dates::iso),
             year: self.year.map(i64::from),
             urgency: self.urgency.map(|u| u.slug().to_string()),
             secrecy: self.secrecy.map(|s| s.slug().to_string()),

@@ -2,7 +2,7 @@
 
 use super::super::{Doc, Raw, Severity};
 use super::{left_column, lines};
-use crate::draft::Regime;
+use crate::rules::{FieldUse, RuleSet};
 
 fn entries(text: &str) -> Vec<(usize, String)> {
     // (char offset, entry) of a comma-separated list.
@@ -18,16 +18,16 @@ fn entries(text: &str) -> Vec<(usize, String)> {
     v
 }
 
-/// The unit of a state công văn symbol (`05/SVHTTDL-QLVHGĐ` → `QLVHGĐ`).
-fn unit_of_symbol(sym: &str) -> Option<String> {
+/// The drafting unit of a symbol whose form ends in one (`05/SVHTTDL-QLVHGĐ` → `QLVHGĐ`;
+/// `12/KH-UBND` has a type, not a unit).
+fn unit_of_symbol(sym: &str, rules: &RuleSet) -> Option<String> {
     let after = sym.split_once('/')?.1;
     let parts: Vec<&str> = after.split('-').collect();
-    const TYPES: &[&str] = &[
-        "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB",
-        "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY", "TrS",
-        "SL",
-    ];
-    if parts.len() != 2 || TYPES.contains(&parts[0]) || after.contains('/') {
+    let is_type = rules
+        .kinds
+        .iter()
+        .any(|k| !k.abbr.is_empty() && k.abbr == parts[0]);
+    if parts.len() != 2 || is_type || after.contains('/') {
         return None;
     }
     Some(parts[1].trim().to_string())
@@ -41,46 +41,75 @@ fn check_archive_text(
     unit: Option<&str>,
     out: &mut Vec<Raw>,
 ) {
+    let Some(r) = doc.ctx.rules else { return };
+    let office = r.cc.office.as_str();
+    if office.is_empty() {
+        return;
+    }
     let list = entries(text);
-    let has_vt = list.iter().any(|e| e.1 == "VT");
-    match doc.ctx.regime {
-        Some(Regime::State) => {
-            if !has_vt && !list.is_empty() {
-                out.push(Raw::new(si, "form.archive-form", Severity::Warning, at, at + text.chars().count(), "Dòng Lưu theo Nghị định 30/2020/NĐ-CP: «Lưu: VT, <đơn vị soạn thảo>» (thiếu «VT»)."));
-            }
-            if let Some(unit) = unit.filter(|u| !u.is_empty()) {
-                let norm = |s: &str| -> String {
-                    s.chars()
-                        .filter(|c| c.is_alphanumeric())
-                        .collect::<String>()
-                        .to_uppercase()
-                };
-                let others: Vec<&(usize, String)> = list
-                    .iter()
-                    .filter(|e| e.1 != "VT" && !e.1.is_empty())
-                    .collect();
-                let matches = others
-                    .iter()
-                    .any(|e| e.1 == unit || e.1.split_whitespace().next() == Some(unit));
-                if !matches {
-                    if let Some(e) = others.iter().find(|e| {
-                        !e.1.chars()
-                            .all(|c| c.is_ascii_digit() || c == '(' || c == ')')
-                    }) {
-                        let n = e.1.chars().count();
-                        let similar = norm(&e.1) != norm(unit);
-                        let _ = similar;
-                        out.push(Raw::new(si, "form.archive-unit", Severity::Warning, at + e.0, at + e.0 + n, format!("Đơn vị ở dòng Lưu «{}» khác đơn vị soạn thảo trong ký hiệu «{unit}».", e.1)));
-                    }
-                }
+    let has_office = list.iter().any(|e| e.1 == office);
+    match r.cc.office_in_archive {
+        FieldUse::Required if !has_office && !list.is_empty() => {
+            let form =
+                r.cc.archive
+                    .replace("{archive}", &format!("{office}, <đơn vị soạn thảo>"));
+            out.push(Raw::new(
+                si,
+                "form.archive-form",
+                Severity::Warning,
+                at,
+                at + text.chars().count(),
+                format!("Dòng Lưu theo {}: «{form}» (thiếu «{office}»).", r.guide),
+            ));
+        }
+        FieldUse::None => {
+            if let Some(e) = list.iter().find(|e| e.1 == office) {
+                let form = r.cc.archive.replace("{archive}", "<tên cơ quan>");
+                out.push(Raw::new(
+                    si,
+                    "form.archive-form",
+                    Severity::Warning,
+                    at + e.0,
+                    at + e.0 + office.chars().count(),
+                    format!(
+                        "Văn bản theo {} ghi «{form}» (ví dụ «{}»), không dùng «{office}».",
+                        r.guide, r.cc.archive_default
+                    ),
+                ));
             }
         }
-        Some(Regime::Party) => {
-            if let Some(e) = list.iter().find(|e| e.1 == "VT") {
-                out.push(Raw::new(si, "form.archive-form", Severity::Warning, at + e.0, at + e.0 + 2, "Văn bản của Đảng ghi «Lưu <tên cơ quan>» (ví dụ «Lưu Văn phòng Tỉnh ủy»), không dùng «VT»."));
+        _ => {}
+    }
+    if !r.cc.unit_in_archive {
+        return;
+    }
+    if let Some(unit) = unit.filter(|u| !u.is_empty()) {
+        let others: Vec<&(usize, String)> = list
+            .iter()
+            .filter(|e| e.1 != office && !e.1.is_empty())
+            .collect();
+        let matches = others
+            .iter()
+            .any(|e| e.1 == unit || e.1.split_whitespace().next() == Some(unit));
+        if !matches {
+            if let Some(e) = others.iter().find(|e| {
+                !e.1.chars()
+                    .all(|c| c.is_ascii_digit() || c == '(' || c == ')')
+            }) {
+                let n = e.1.chars().count();
+                out.push(Raw::new(
+                    si,
+                    "form.archive-unit",
+                    Severity::Warning,
+                    at + e.0,
+                    at + e.0 + n,
+                    format!(
+                        "Đơn vị ở dòng Lưu «{}» khác đơn vị soạn thảo trong ký hiệu «{unit}».",
+                        e.1
+                    ),
+                ));
             }
         }
-        None => {}
     }
 }
 
@@ -136,8 +165,8 @@ fn plain_archive(doc: &Doc, out: &mut Vec<Raw>) {
                     .chars()
                     .take_while(|c| !c.is_whitespace())
                     .collect();
-                if sym.contains('/') && unit.is_none() {
-                    unit = unit_of_symbol(&sym);
+                if let (true, None, Some(r)) = (sym.contains('/'), &unit, doc.ctx.rules) {
+                    unit = unit_of_symbol(&sym, r);
                 }
             }
         }

@@ -3,7 +3,6 @@
 use super::super::text::Source;
 use super::super::{Doc, Raw, Severity};
 use super::{left_column, lines};
-use crate::draft::Regime;
 
 pub(super) fn list_entry(si: usize, src: &Source, out: &mut Vec<Raw>) {
     let Some(f) = &src.field else { return };
@@ -81,15 +80,19 @@ fn plain_list(doc: &Doc, heading: &str, out: &mut Vec<Raw>) {
         }
         items.push((a, b));
     }
-    let sep = match doc.ctx.regime {
-        Some(Regime::Party) => {
-            // Either `,` or `;`, one per document: the first line decides.
-            match items.first().map(|&(_, b)| c[b - 1]) {
-                Some(';') => ';',
-                _ => ',',
-            }
+    // The rule set's line end, or one of its alternatives kept throughout (the first line
+    // decides); `;` when the regime is unknown.
+    let first = items.first().map(|&(_, b)| c[b - 1]);
+    let sep = match doc.ctx.rules {
+        Some(r) => {
+            let own = r.cc.line_end.chars().next().unwrap_or(';');
+            r.cc.line_end_alternatives
+                .iter()
+                .filter_map(|e| e.chars().next())
+                .find(|&alt| Some(alt) == first)
+                .unwrap_or(own)
         }
-        _ => ';',
+        None => ';',
     };
     let n = items.len();
     for (k, &(_, b)) in items.iter().enumerate() {

@@ -4,15 +4,36 @@
 use super::super::syllable::is_letter;
 use super::super::text::Source;
 use super::super::{Doc, Raw, Severity};
-use crate::draft::Regime;
+use crate::regime::Authority;
+use crate::rules::{self, RuleSet};
+use std::sync::OnceLock;
 
-const STATE_PREFIXES: [(&str, &str); 5] = [
-    ("TM", "T/M"),
-    ("KT", "K/T"),
-    ("TL", "T/L"),
-    ("TUQ", "T/UQ"),
-    ("Q", "Q."),
-];
+/// Every signing prefix of every rule set (`TM.`, `K/T`, `Q.`), longest first, with the
+/// authority it prints.
+fn all_prefixes() -> &'static [(String, Authority)] {
+    static ALL: OnceLock<Vec<(String, Authority)>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut v: Vec<(String, Authority)> = Vec::new();
+        for r in rules::all() {
+            for (slug, a) in Authority::ALL {
+                if let Some(p) = r.signer.prefixes.get(slug) {
+                    if !v.iter().any(|(q, _)| q == p) {
+                        v.push((p.clone(), a));
+                    }
+                }
+            }
+        }
+        v.sort_by_key(|(p, _)| std::cmp::Reverse(p.chars().count()));
+        v
+    })
+}
+
+/// A rule set of another regime than `r` that prints `prefix`, for the message.
+fn owner_of(prefix: &str, r: &RuleSet) -> Option<&'static RuleSet> {
+    rules::all()
+        .iter()
+        .find(|o| o.regime != r.regime && o.signer.prefixes.values().any(|p| p == prefix))
+}
 
 fn word_start(c: &[char], i: usize) -> bool {
     i == 0 || !(is_letter(c[i - 1]) || c[i - 1].is_ascii_digit() || c[i - 1] == '/')
@@ -24,51 +45,44 @@ pub(super) fn sign_prefix(doc: &Doc, si: usize, src: &Source, out: &mut Vec<Raw>
         if !word_start(c, i) || !c[i].is_ascii_uppercase() {
             continue;
         }
-        // State form: `KT.` followed by a capital.
-        let mut j = i;
-        while j < c.len() && c[j].is_ascii_uppercase() && j - i < 3 {
-            j += 1;
+        let Some((p, a)) = all_prefixes().iter().find(|(p, _)| {
+            let n = p.chars().count();
+            c.len() >= i + n && c[i..i + n].iter().copied().eq(p.chars())
+        }) else {
+            continue;
+        };
+        let j = i + p.chars().count();
+        let next = c.get(j).copied();
+        // `KT.GIÁM ĐỐC`: a prefix ending in a dot wants a space before the capital.
+        if p.ends_with('.') && next.is_some_and(|n| n.is_uppercase() && is_letter(n)) {
+            out.push(
+                Raw::new(
+                    si,
+                    "form.sign-prefix-space",
+                    Severity::Error,
+                    i,
+                    j,
+                    format!(
+                        "Thiếu dấu cách sau «{p}»: viết «{p} GIÁM ĐỐC», không viết «{p}GIÁM ĐỐC»."
+                    ),
+                )
+                .fix(format!("{p} ")),
+            );
         }
-        let abbr: String = c[i..j].iter().collect();
-        if let Some(&(_, party)) = STATE_PREFIXES.iter().find(|p| p.0 == abbr) {
-            if c.get(j) == Some(&'.') {
-                let next = c.get(j + 1).copied();
-                if next.is_some_and(|n| n.is_uppercase() && is_letter(n)) {
-                    out.push(
-                        Raw::new(si, "form.sign-prefix-space", Severity::Error, i, j + 1, format!("Thiếu dấu cách sau «{abbr}.»: viết «{abbr}. GIÁM ĐỐC», không viết «{abbr}.GIÁM ĐỐC»."))
-                            .fix(format!("{abbr}. ")),
-                    );
-                }
-                let spaced_cap =
-                    next == Some(' ') && c.get(j + 2).is_some_and(|n| n.is_uppercase());
-                if doc.ctx.regime == Some(Regime::Party)
-                    && abbr != "Q"
-                    && (spaced_cap || next.is_some_and(|n| n.is_uppercase()))
-                {
-                    out.push(
-                        Raw::new(si, "form.sign-prefix-regime", Severity::Error, i, j + 1, format!("Văn bản của Đảng ghi thẩm quyền ký «{party}», không dùng «{abbr}.» (thể thức Nghị định 30)."))
-                            .fix(party),
-                    );
-                }
-            }
-        }
-        // Party form: `K/T` followed by a space and a capital.
-        if j < c.len() && c[j] == '/' && j == i + 1 {
-            let mut k = j + 1;
-            while k < c.len() && c[k].is_ascii_uppercase() && k - j <= 2 {
-                k += 1;
-            }
-            let sym: String = c[i..k].iter().collect();
-            let Some(&(state, _)) = STATE_PREFIXES.iter().find(|p| p.1 == sym) else {
-                continue;
-            };
-            let follows = c.get(k) == Some(&' ') && c.get(k + 1).is_some_and(|n| n.is_uppercase());
-            if follows && doc.ctx.regime == Some(Regime::State) {
-                out.push(
-                    Raw::new(si, "form.sign-prefix-regime", Severity::Error, i, k, format!("Văn bản hành chính ghi thẩm quyền ký «{state}.», không dùng «{sym}» (thể thức văn bản của Đảng)."))
-                        .fix(format!("{state}.")),
-                );
-            }
+        // The prefix of another rule set where this one prints the authority its own way.
+        let Some(r) = doc.ctx.rules else { continue };
+        let Some(own) = r.signer.prefix(*a).filter(|own| own != p) else {
+            continue;
+        };
+        let Some(other) = owner_of(p, r) else {
+            continue;
+        };
+        let spaced_cap = next == Some(' ') && c.get(j + 1).is_some_and(|n| n.is_uppercase());
+        if spaced_cap || next.is_some_and(|n| n.is_uppercase()) {
+            out.push(
+                Raw::new(si, "form.sign-prefix-regime", Severity::Error, i, j, format!("Văn bản theo {} ghi thẩm quyền ký «{own}», không dùng «{p}» (thể thức {}).", r.guide, other.guide))
+                    .fix(own.to_string()),
+            );
         }
     }
 }
@@ -83,13 +97,10 @@ pub(super) fn typed_prefix(doc: &Doc, out: &mut Vec<Raw>) {
         let text: String = src.chars.iter().collect();
         let t = text.trim_start();
         let lead = src.chars.len() - t.chars().count();
-        let found = STATE_PREFIXES
-            .iter()
-            .flat_map(|(a, b)| [format!("{a}."), b.to_string()])
-            .find(|p| {
-                t.starts_with(p.as_str())
-                    && t[p.len()..].starts_with(|c: char| c == ' ' || c.is_uppercase())
-            });
+        let found = all_prefixes().iter().map(|(p, _)| p.clone()).find(|p| {
+            t.starts_with(p.as_str())
+                && t[p.len()..].starts_with(|c: char| c == ' ' || c.is_uppercase())
+        });
         let Some(p) = found else { continue };
         let plen = p.chars().count();
         let mut e = lead + plen;
