@@ -318,7 +318,11 @@ fn kinds_lists_both_regimes() {
         "{out}"
     );
     assert!(
-        out.contains("party (hd36-2018, in force since 03/04/2018)"),
+        out.contains("party (hd36-2018, from 03/04/2018, replaced)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("party (hd05-2026, in force since 27/05/2026)"),
         "{out}"
     );
     assert!(out.contains("quy-dinh") && out.contains("QyĐ") && out.contains("QĐi"));
