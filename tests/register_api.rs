@@ -1156,3 +1156,21 @@ fn matching_ids_and_summaries_give_any_row_of_a_listing() {
         .expect("symbol");
     assert_eq!(ids, vec![1]);
 }
+
+#[test]
+fn a_damaged_stored_date_is_an_error_not_1970() {
+    let db = db();
+    let mut reg = Register::open(&db.path).expect("open");
+    state(&mut reg, "main", false, false);
+    let e = reserve(&mut reg, None, "cong-van", "2024-03-05");
+    reg.connection()
+        .execute(
+            "UPDATE entries SET date = '2024-13-45' WHERE id = ?1",
+            [e.id],
+        )
+        .expect("damage the row");
+    let err = reg.entry(e.id).expect_err("a damaged date");
+    assert!(err.to_string().contains("2024-13-45"), "{err}");
+    let listed = reg.search(&Query::default());
+    assert!(listed.is_err(), "a listing does not show 1970-01-01 either");
+}
