@@ -22,7 +22,7 @@ pub fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// A file name legal on Windows, macOS and Linux made from a text such as a symbol
-/// (`05/SVHTTDL-QLVHGĐ` → `05-SVHTTDL-QLVHGĐ`): `/ \\ : * ? " < > |` and control characters
+/// (`05/SVHTTDL-QLVHGĐ` → `05-SVHTTDL-QLVHGĐ`): `/ \ : * ? " < > |` and control characters
 /// become `-`, trailing dots and spaces go, and a name Windows reserves (`CON`, `NUL`, `COM1`…)
 /// gets a `_` in front. An empty result is `van-ban`.
 pub fn file_stem(text: &str) -> String {
