@@ -1,6 +1,8 @@
 # Văn Thư — make run · make test · make bench · make package
 SHELL := /bin/bash
 CARGO ?= cargo
+# A Node.js installed by scripts/setup-app.sh when the system's is too old for the UI build.
+export PATH := $(CURDIR)/.tools/node/node_modules/.bin:$(PATH)
 EXAMPLES := samples
 APP := target/release/vanthu-app
 

@@ -12,7 +12,10 @@ use std::time::{Duration, Instant};
 
 use vanthu::draft::{self, Regime};
 use vanthu::profile::Profile;
-use vanthu::register::{generate, NewRegister, Query, Register, Reservation, Sort};
+use vanthu::register::{NewRegister, Query, Register, Reservation, Sort};
+
+#[path = "support/synthetic.rs"]
+mod synthetic;
 
 fn pct(v: &mut [Duration], p: f64) -> Duration {
     v.sort_unstable();
@@ -53,7 +56,7 @@ fn open_or_generate(dir: &Path, rows: u64) -> Register {
     })
     .expect("register");
     let t = Instant::now();
-    generate::generate(&mut reg, None, rows, 2016, 10).expect("generate");
+    synthetic::generate(&mut reg, None, rows, 2016, 10).expect("generate");
     let secs = t.elapsed().as_secs_f64();
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!(

@@ -3,24 +3,30 @@
 //! The pipeline: [`draft`] (read and validate `vanthu/draft@1`) → [`rules`] (the regime's
 //! rule set, as data) → [`layout`] (one document model) → [`render`] (DOCX, HTML preview).
 
+#[cfg(feature = "cli")]
 pub mod cli;
+pub mod dates;
 pub mod draft;
 pub mod error;
 pub mod layout;
 pub mod lint;
 pub mod markup;
+pub mod preview;
 pub mod profile;
+pub mod regime;
 pub mod register;
 pub mod render;
 pub mod rules;
+pub mod skeleton;
 pub mod symbol;
 pub mod templates;
 pub mod write;
 
-pub use draft::{Draft, Regime};
-pub use error::{Error, FieldError, Result};
+pub use draft::Draft;
+pub use error::{Error, ErrorCode, FieldError, Result};
+pub use regime::Regime;
 
-/// Renders a validated draft to DOCX bytes with its regime's default rule set.
+/// Renders a validated draft to DOCX bytes with the rule set in force on its date.
 pub fn render_docx(draft: &Draft) -> Result<Vec<u8>> {
     let doc = layout::build(draft)?;
     render::docx::to_bytes(&doc)

@@ -1,4 +1,4 @@
-//! The body markup of `spec/draft.md`: paragraphs, headings, dash items, bold/italic, breaks, escapes.
+//! The body markup of `docs/spec/draft.md`: paragraphs, headings, dash items, bold/italic, breaks, escapes.
 
 /// What a body paragraph is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

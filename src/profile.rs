@@ -2,8 +2,11 @@
 //! templates fill drafts from a profile; a built-in sample lets a new user draft at once.
 
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 
-use crate::draft::{DraftFile, IssuerFile, Regime, SignerFile};
+use crate::draft::{DraftFile, IssuerFile, SignerFile};
+use crate::error::{Error, ErrorCode, FieldError, FieldErrors, Result};
+use crate::regime::{Authority, Regime};
 
 /// A person who signs, as the profile lists them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -148,6 +151,57 @@ impl Profile {
         }
     }
 
+    /// What is wrong with the profile, each problem named `{prefix}field` (`profiles[1].name`):
+    /// the issuer's name and code, the place, each signer's title and name, and signing forms
+    /// the regime's rule set has.
+    pub fn problems(&self, prefix: &str) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        let mut req = |field: String, v: &str| {
+            if v.trim().is_empty() {
+                out.push(FieldError::required(field));
+            }
+        };
+        req(format!("{prefix}name"), &self.name);
+        req(format!("{prefix}code"), &self.code);
+        req(format!("{prefix}place"), &self.place);
+        for (j, s) in self.signers.iter().enumerate() {
+            req(format!("{prefix}signers[{j}].title"), &s.title);
+            req(format!("{prefix}signers[{j}].name"), &s.name);
+        }
+        let rules = crate::rules::default_for(self.regime);
+        for (j, s) in self.signers.iter().enumerate() {
+            let Some(a) = s.authority.as_deref().filter(|a| !a.is_empty()) else {
+                continue;
+            };
+            if Authority::parse(a)
+                .and_then(|a| rules.signer.prefix(a))
+                .is_none()
+            {
+                out.push(FieldError::new(
+                    format!("{prefix}signers[{j}].authority"),
+                    ErrorCode::InvalidValue,
+                    format!("\"{a}\" is not a signing form of {}", rules.guide),
+                ));
+            }
+        }
+        out
+    }
+
+    /// Reads and checks a profile file (JSON).
+    pub fn load(path: &Path) -> Result<Profile> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let p: Profile = serde_json::from_str(&text).map_err(|e| Error::Parse {
+            field: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        let problems = p.problems("");
+        if problems.is_empty() {
+            Ok(p)
+        } else {
+            Err(Error::Invalid(FieldErrors(problems)))
+        }
+    }
+
     /// A draft file with the profile's issuer, place, first signer and usual lists filled in.
     pub fn draft_file(&self, kind: &str) -> DraftFile {
         let signer = self.signers.first().map(|s| SignerFile {
@@ -171,5 +225,64 @@ impl Profile {
             archive: self.archive.clone(),
             ..DraftFile::default()
         }
+    }
+}
+
+/// Checks the organisation profiles the app keeps: at least one, each named `profiles[i]`.
+pub fn check_all(profiles: &[Profile]) -> Result<()> {
+    let mut problems: Vec<FieldError> = profiles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.problems(&format!("profiles[{i}].")))
+        .collect();
+    if profiles.is_empty() {
+        problems.push(FieldError::new(
+            "profiles",
+            ErrorCode::Required,
+            "at least one organisation profile is needed",
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(FieldErrors(problems)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_samples_are_valid() {
+        let all = [
+            Profile::sample(Regime::State),
+            Profile::sample(Regime::Party),
+        ];
+        assert!(check_all(&all).is_ok());
+    }
+
+    #[test]
+    fn problems_are_named_by_path() {
+        let mut all = vec![
+            Profile::sample(Regime::State),
+            Profile::sample(Regime::Party),
+        ];
+        all[1].name = " ".into();
+        all[0].signers[1].name.clear();
+        all[1].signers[0].authority = Some("TUQ".into());
+        let Err(Error::Invalid(list)) = check_all(&all) else {
+            panic!("invalid")
+        };
+        let fields: Vec<&str> = list.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "profiles[0].signers[1].name",
+                "profiles[1].name",
+                "profiles[1].signers[0].authority"
+            ]
+        );
+        assert!(matches!(check_all(&[]), Err(Error::Invalid(_))));
     }
 }

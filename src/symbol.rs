@@ -1,6 +1,4 @@
-//! Number, symbol (ký hiệu) and date forms, shared by the layout and the register.
-
-use chrono::{Datelike, NaiveDate};
+//! Number and symbol (ký hiệu), shared by the layout and the register.
 
 use crate::draft::Draft;
 use crate::rules::RuleSet;
@@ -55,31 +53,6 @@ pub fn line(draft: &Draft, rules: &RuleSet) -> String {
     format!("{}{}", rules.symbol.prefix, of_draft(draft, rules))
 }
 
-/// `ngày 05 tháng 02 năm 2024`: day below 10 and months 1, 2 take a leading zero.
-pub fn date_words(date: NaiveDate) -> String {
-    let m = date.month();
-    let month = if m <= 2 {
-        format!("{m:02}")
-    } else {
-        m.to_string()
-    };
-    format!("ngày {:02} tháng {} năm {}", date.day(), month, date.year())
-}
-
-/// The place and date line: `Lạng Sơn, ngày 05 tháng 02 năm 2024`, or with blanks for
-/// day and month when the date is not set: `Lạng Sơn, ngày    tháng    năm 2023`.
-pub fn place_date(place: &str, date: Option<NaiveDate>, year: i32) -> String {
-    match date {
-        Some(d) => format!("{place}, {}", date_words(d)),
-        None => format!("{place}, ngày    tháng    năm {year}"),
-    }
-}
-
-/// The short date used in registers and citations: `05/02/2024`.
-pub fn short_date(date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,19 +83,5 @@ mod tests {
         );
         assert_eq!(compose(pa, "quy-dinh", Some(8), "TW", None), "08-QĐi/TW");
         assert_eq!(compose(pa, "ke-hoach", None, "TU", None), "    -KH/TU");
-    }
-
-    #[test]
-    fn dates_take_leading_zeros_for_days_and_months_one_and_two() {
-        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
-        assert_eq!(date_words(d(2024, 2, 5)), "ngày 05 tháng 02 năm 2024");
-        assert_eq!(date_words(d(2020, 1, 5)), "ngày 05 tháng 01 năm 2020");
-        assert_eq!(date_words(d(2019, 6, 29)), "ngày 29 tháng 6 năm 2019");
-        assert_eq!(date_words(d(2018, 4, 3)), "ngày 03 tháng 4 năm 2018");
-        assert_eq!(date_words(d(2023, 12, 31)), "ngày 31 tháng 12 năm 2023");
-        assert_eq!(
-            place_date("Lạng Sơn", None, 2023),
-            "Lạng Sơn, ngày    tháng    năm 2023"
-        );
     }
 }

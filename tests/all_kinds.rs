@@ -13,7 +13,7 @@ fn every_kind_of_both_regimes_renders_with_its_form() {
         let rs = rules::default_for(regime);
         let profile = Profile::sample(regime);
         for k in &rs.kinds {
-            let mut f = vanthu::cli::skeleton(&profile, &k.slug, 2024).expect("skeleton");
+            let mut f = vanthu::skeleton::skeleton(&profile, &k.slug, 2024).expect("skeleton");
             f.number = Some(7);
             f.date = Some("2024-02-05".into());
             let d = vanthu::draft::validate(&f).unwrap_or_else(|e| panic!("{}: {e}", k.slug));
@@ -143,8 +143,8 @@ fn the_line_under_a_long_subject_is_its_share_of_the_full_text_width() {
     use vanthu::rules::Element;
     for regime in [Regime::State, Regime::Party] {
         let rs = rules::default_for(regime);
-        let mut f =
-            vanthu::cli::skeleton(&Profile::sample(regime), "ke-hoach", 2024).expect("skeleton");
+        let mut f = vanthu::skeleton::skeleton(&Profile::sample(regime), "ke-hoach", 2024)
+            .expect("skeleton");
         f.subject = Some("tổ chức các hoạt động tuyên truyền kỷ niệm các ngày lễ lớn, sự kiện lịch sử quan trọng của đất nước và của tỉnh trong năm 2024".into());
         let d = vanthu::draft::validate(&f).expect("draft");
         let doc = vanthu::layout::build(&d).expect("layout");

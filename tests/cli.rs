@@ -313,7 +313,18 @@ fn new_prints_a_skeleton_that_validates_and_renders() {
 fn kinds_lists_both_regimes() {
     let o = vanthu(&["kinds"]);
     let out = String::from_utf8(o.stdout).expect("utf8");
-    assert!(out.contains("state (nd30-2020)") && out.contains("party (hd36-2018)"));
+    assert!(
+        out.contains("state (nd30-2020, in force since 05/03/2020)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("party (hd36-2018, from 03/04/2018, replaced)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("party (hd05-2026, in force since 27/05/2026)"),
+        "{out}"
+    );
     assert!(out.contains("quy-dinh") && out.contains("QyĐ") && out.contains("QĐi"));
     let o = vanthu(&["kinds", "--json", "--regime", "state"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");

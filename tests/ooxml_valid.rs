@@ -44,7 +44,7 @@ fn every_kind() -> Vec<(String, Draft)> {
     for regime in [Regime::State, Regime::Party] {
         let profile = Profile::sample(regime);
         for k in &rules::default_for(regime).kinds {
-            let mut f = vanthu::cli::skeleton(&profile, &k.slug, 2025).expect("skeleton");
+            let mut f = vanthu::skeleton::skeleton(&profile, &k.slug, 2025).expect("skeleton");
             f.number = Some(12);
             f.date = Some("2025-07-15".into());
             let d = draft::validate(&f).unwrap_or_else(|e| panic!("{}: {e}", k.slug));

@@ -10,6 +10,9 @@ use vanthu::register::{
     Query, Register, RegisterError, Reservation, Sort,
 };
 
+#[path = "../benches/support/synthetic.rs"]
+mod synthetic;
+
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
 }
@@ -293,6 +296,7 @@ fn a_cancelled_number_is_never_reused() {
             &draft(Regime::State, "ke-hoach", Some("2024-05-02"), "x"),
             &IssueOptions {
                 reserved: Some(b.id),
+                ..Default::default()
             },
         )
         .expect_err("cancelled");
@@ -360,6 +364,7 @@ fn issue_binds_a_reserved_number() {
             &draft(Regime::State, "ke-hoach", Some("2024-05-06"), "giữ số"),
             &IssueOptions {
                 reserved: Some(r.id),
+                ..Default::default()
             },
         )
         .expect("bind");
@@ -382,6 +387,7 @@ fn issue_binds_a_reserved_number() {
             &draft::validate(&f).expect("valid"),
             &IssueOptions {
                 reserved: Some(r3.id),
+                ..Default::default()
             },
         )
         .expect_err("number preset");
@@ -510,7 +516,7 @@ fn search_folds_accents_and_d_and_filters_and_pages() {
     p.prefix = true;
     assert_eq!(reg.search(&p).expect("prefix").items.len(), 1);
 
-    register::generate::generate(&mut reg, None, 1_000, 2020, 4).expect("generate");
+    synthetic::generate(&mut reg, None, 1_000, 2020, 4).expect("generate");
     // Filters.
     let page = reg
         .search(&Query {
@@ -994,7 +1000,7 @@ fn date_paging_with_many_entries_a_day_visits_each_once() {
     let db = db();
     let mut reg = Register::open(&db.path).expect("open");
     state(&mut reg, "main", false, false);
-    register::generate::generate(&mut reg, None, 3_000, 2021, 1).expect("generate");
+    synthetic::generate(&mut reg, None, 3_000, 2021, 1).expect("generate");
     for sort in [Sort::DateAsc, Sort::DateDesc] {
         let mut seen = Vec::new();
         let mut after = None;
@@ -1149,4 +1155,22 @@ fn matching_ids_and_summaries_give_any_row_of_a_listing() {
         })
         .expect("symbol");
     assert_eq!(ids, vec![1]);
+}
+
+#[test]
+fn a_damaged_stored_date_is_an_error_not_1970() {
+    let db = db();
+    let mut reg = Register::open(&db.path).expect("open");
+    state(&mut reg, "main", false, false);
+    let e = reserve(&mut reg, None, "cong-van", "2024-03-05");
+    reg.connection()
+        .execute(
+            "UPDATE entries SET date = '2024-13-45' WHERE id = ?1",
+            [e.id],
+        )
+        .expect("damage the row");
+    let err = reg.entry(e.id).expect_err("a damaged date");
+    assert!(err.to_string().contains("2024-13-45"), "{err}");
+    let listed = reg.search(&Query::default());
+    assert!(listed.is_err(), "a listing does not show 1970-01-01 either");
 }

@@ -13,7 +13,17 @@ use crate::store::ProfileStore;
 pub fn typescript() -> String {
     let cfg = Config::new().with_large_int("number");
     let decls = [
+        vanthu::ErrorCode::decl(&cfg),
         vanthu::Regime::decl(&cfg),
+        vanthu::rules::Form::decl(&cfg),
+        vanthu::rules::FieldUse::decl(&cfg),
+        vanthu::rules::Period::decl(&cfg),
+        vanthu::rules::facts::Choice::decl(&cfg),
+        vanthu::rules::facts::KindFacts::decl(&cfg),
+        vanthu::rules::facts::NumberingFacts::decl(&cfg),
+        vanthu::rules::facts::RuleFacts::decl(&cfg),
+        vanthu::rules::facts::RegimeFacts::decl(&cfg),
+        vanthu::rules::facts::Facts::decl(&cfg),
         vanthu::draft::IssuerFile::decl(&cfg),
         vanthu::draft::SignerFile::decl(&cfg),
         vanthu::draft::DraftFile::decl(&cfg),
@@ -24,7 +34,6 @@ pub fn typescript() -> String {
         FieldMessage::decl(&cfg),
         AppError::decl(&cfg),
         app::AppInfo::decl(&cfg),
-        draft::KindInfo::decl(&cfg),
         draft::Preview::decl(&cfg),
         draft::OpenedDraft::decl(&cfg),
         register::RegisterQuery::decl(&cfg),

@@ -33,7 +33,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::bench_mark,
-            commands::draft::kinds,
+            commands::draft::rules_facts,
             commands::draft::new_draft,
             commands::draft::preview,
             commands::draft::open_draft,

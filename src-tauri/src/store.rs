@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use vanthu::profile::Profile;
-use vanthu::{Error, Regime};
+use vanthu::{Error, ErrorCode, Regime};
 
-use crate::error::{AppError, CmdResult, FieldMessage};
+use crate::error::{AppError, CmdResult};
 
 /// The user's data folder (`VANTHU_DATA_DIR` overrides it, for tests).
 pub fn data_dir() -> CmdResult<PathBuf> {
@@ -18,7 +18,7 @@ pub fn data_dir() -> CmdResult<PathBuf> {
         .map(|p| p.data_dir().to_path_buf())
         .ok_or_else(|| {
             AppError::new(
-                "no_data_dir",
+                ErrorCode::NoDataDir,
                 "Không tìm thấy thư mục dữ liệu của người dùng.",
             )
         })
@@ -60,37 +60,6 @@ impl ProfileStore {
             .cloned()
             .unwrap_or_else(|| Profile::sample(Regime::State))
     }
-
-    /// Checks every profile, naming fields as `profiles[i].name`.
-    pub fn check(&self) -> Vec<FieldMessage> {
-        let mut out = Vec::new();
-        let mut req = |field: String, v: &str| {
-            if v.trim().is_empty() {
-                out.push(FieldMessage {
-                    field,
-                    code: "required".into(),
-                    message: "Trường này là bắt buộc.".into(),
-                });
-            }
-        };
-        for (i, p) in self.profiles.iter().enumerate() {
-            req(format!("profiles[{i}].name"), &p.name);
-            req(format!("profiles[{i}].code"), &p.code);
-            req(format!("profiles[{i}].place"), &p.place);
-            for (j, s) in p.signers.iter().enumerate() {
-                req(format!("profiles[{i}].signers[{j}].title"), &s.title);
-                req(format!("profiles[{i}].signers[{j}].name"), &s.name);
-            }
-        }
-        if self.profiles.is_empty() {
-            out.push(FieldMessage {
-                field: "profiles".into(),
-                code: "required".into(),
-                message: "Cần ít nhất một hồ sơ cơ quan.".into(),
-            });
-        }
-        out
-    }
 }
 
 const PROFILES: &str = "profiles.json";
@@ -102,7 +71,7 @@ pub fn load_profiles() -> CmdResult<ProfileStore> {
     match std::fs::read_to_string(&path) {
         Ok(text) => serde_json::from_str(&text).map_err(|e| {
             AppError::new(
-                "profiles_corrupt",
+                ErrorCode::ProfilesCorrupt,
                 format!("Tệp hồ sơ cơ quan {} bị hỏng ({e}).", path.display()),
             )
         }),
@@ -117,12 +86,10 @@ pub fn load_profiles() -> CmdResult<ProfileStore> {
 
 /// Checks and saves the profiles atomically.
 pub fn save_profiles(store: &ProfileStore) -> CmdResult<()> {
-    let fields = store.check();
-    if !fields.is_empty() {
+    if let Err(e) = vanthu::profile::check_all(&store.profiles) {
         return Err(AppError {
-            code: "invalid".into(),
             message: "Hồ sơ cơ quan còn trường chưa hợp lệ.".into(),
-            fields,
+            ..AppError::from(e)
         });
     }
     let path = ensure_dir()?.join(PROFILES);
@@ -143,16 +110,7 @@ mod tests {
     #[test]
     fn sample_store_is_valid_and_state_first() {
         let s = ProfileStore::sample();
-        assert!(s.check().is_empty());
+        assert!(vanthu::profile::check_all(&s.profiles).is_ok());
         assert_eq!(s.current().code, "SVHTTDL");
-    }
-
-    #[test]
-    fn empty_names_are_named_by_path() {
-        let mut s = ProfileStore::sample();
-        s.profiles[1].name = " ".into();
-        s.profiles[0].signers[1].name.clear();
-        let f: Vec<String> = s.check().into_iter().map(|m| m.field).collect();
-        assert_eq!(f, ["profiles[0].signers[1].name", "profiles[1].name"]);
     }
 }

@@ -8,8 +8,6 @@ mod render;
 mod template;
 mod validate;
 
-pub use new::skeleton;
-
 use clap::{Parser, Subcommand};
 
 /// Văn Thư: Vietnamese official documents, drafted to the letter of the law.
@@ -76,6 +74,17 @@ where
         Command::Check(a) => check::run(a),
         Command::Template(a) => template::run(a),
     }
+}
+
+/// Parses `--regime` (`state`, `party`).
+pub(crate) fn regime_arg(s: &str) -> Result<crate::regime::Regime, String> {
+    crate::regime::Regime::parse(s).ok_or_else(|| {
+        let known: Vec<&str> = crate::regime::Regime::ALL
+            .iter()
+            .map(|r| r.as_str())
+            .collect();
+        format!("unknown regime \"{s}\" (expected {})", known.join(" or "))
+    })
 }
 
 /// Prints an error line for a file: `FILE: field: message`, one line per problem.

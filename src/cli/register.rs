@@ -6,11 +6,12 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{report, EXIT_FAIL, EXIT_OK, EXIT_USAGE};
-use crate::draft::{self, Regime};
+use super::{regime_arg, report, EXIT_FAIL, EXIT_OK, EXIT_USAGE};
+use crate::draft;
 use crate::profile::Profile;
+use crate::regime::Regime;
 use crate::register::{
-    self, Correction, Entry, EntryStatus, ExportFormat, ExportSpec, IssueOptions, NewRegister,
+    self, Correction, Entry, EntryStatus, ExportFormat, ExportSpec, NewRegister, NumberRequest,
     Period, Query, Register, RegisterError, Reservation, Sort,
 };
 use crate::write;
@@ -27,8 +28,12 @@ pub struct Args {
 }
 
 fn date_arg(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("\"{s}\" is not a date (expected YYYY-MM-DD)"))
+    crate::dates::parse(s).ok_or_else(|| {
+        format!(
+            "\"{s}\" is not a date (expected {})",
+            crate::dates::TYPED_FORMS
+        )
+    })
 }
 
 /// The subcommands of `vanthu register`.
@@ -40,7 +45,7 @@ pub enum Sub {
     Term(TermArgs),
     /// List the registers of the database.
     Registers(JsonArgs),
-    /// Reserve the next number (số dự kiến).
+    /// Reserve the next number (số dự kiến) of a type, or for an unfinished draft.
     Reserve(ReserveArgs),
     /// Issue a draft: give it the next number and date, render and store its DOCX.
     Issue(IssueArgs),
@@ -90,9 +95,9 @@ pub struct InitArgs {
     /// Its name.
     #[arg(long, default_value = "")]
     pub name: String,
-    /// `state` (Nghị định 30) or `party` (Hướng dẫn 36); taken from --profile when given.
-    #[arg(long, value_parser = ["state", "party"])]
-    pub regime: Option<String>,
+    /// `state` or `party`; taken from --profile when given.
+    #[arg(long, value_parser = regime_arg)]
+    pub regime: Option<Regime>,
     /// Organisation profile (JSON) giving regime, issuer and cơ quan chủ quản.
     #[arg(long)]
     pub profile: Option<PathBuf>,
@@ -105,13 +110,13 @@ pub struct InitArgs {
     /// Cơ quan chủ quản (`UBND TỈNH LẠNG SƠN`).
     #[arg(long)]
     pub parent: Option<String>,
-    /// Numbering period: `year` (state default) or `term` (Party default).
+    /// Numbering period, `year` or `term` (default: the rule set's).
     #[arg(long, value_parser = ["year", "term"])]
     pub period: Option<String>,
-    /// One sequence per document type (Party default).
+    /// One sequence per document type (default: the rule set's).
     #[arg(long, conflicts_with = "common")]
     pub per_kind: bool,
-    /// One common sequence for all types (state default).
+    /// One common sequence for all types (default: the rule set's).
     #[arg(long)]
     pub common: bool,
     /// A register of văn bản mật (own sequence; only drafts with a secrecy mark).
@@ -120,7 +125,7 @@ pub struct InitArgs {
     /// Quyển số printed on the cover.
     #[arg(long)]
     pub volume: Option<String>,
-    /// Rule set id for symbols (default: the regime's).
+    /// Rule set giving the numbering defaults (default: the regime's in force today).
     #[arg(long)]
     pub rules: Option<String>,
     /// Print JSON.
@@ -151,12 +156,16 @@ pub struct TermArgs {
 /// Arguments of `register reserve`.
 #[derive(Debug, clap::Args)]
 pub struct ReserveArgs {
+    /// An unfinished draft: its regime, kind and issuer choose the register (as the app's
+    /// *Lấy số dự kiến*); prints the draft with the number when `--json` is not given.
+    #[arg(conflicts_with_all = ["kind", "unit", "date", "subject", "repeat"])]
+    pub draft: Option<PathBuf>,
     /// Register code (needed when the database keeps several).
     #[arg(long)]
     pub register: Option<String>,
     /// Document type slug (see `vanthu kinds`).
-    #[arg(long)]
-    pub kind: String,
+    #[arg(long, required_unless_present = "draft")]
+    pub kind: Option<String>,
     /// Drafting unit's code (state công văn: `QLVHGĐ`).
     #[arg(long)]
     pub unit: Option<String>,
@@ -188,6 +197,9 @@ pub struct IssueArgs {
     /// Bind the draft to this reserved entry (id) instead of taking the next number.
     #[arg(long)]
     pub reserved: Option<i64>,
+    /// Rule set to follow (default: the one in force on the draft's date).
+    #[arg(long)]
+    pub rules: Option<String>,
     /// Also write the rendered DOCX here.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -407,6 +419,7 @@ pub fn run(a: Args) -> i32 {
     match a.command {
         Sub::Init(x) => init(db, x),
         Sub::Issue(x) => issue(db, x),
+        Sub::Reserve(x) if x.draft.is_some() => reserve_draft(db, x),
         other => match open(db) {
             Ok(mut reg) => match run_with(&mut reg, other) {
                 Ok(code) => code,
@@ -420,22 +433,15 @@ pub fn run(a: Args) -> i32 {
 fn init(db: Option<&Path>, a: InitArgs) -> i32 {
     let profile = match &a.profile {
         None => None,
-        Some(p) => match std::fs::read_to_string(p)
-            .map_err(|e| e.to_string())
-            .and_then(|t| serde_json::from_str::<Profile>(&t).map_err(|e| e.to_string()))
-        {
+        Some(p) => match Profile::load(p) {
             Ok(pr) => Some(pr),
             Err(e) => {
-                eprintln!("error: --profile: {}: {e}", p.display());
+                report(p, &e);
                 return EXIT_FAIL;
             }
         },
     };
-    let regime = a
-        .regime
-        .as_deref()
-        .and_then(Regime::parse)
-        .or(profile.as_ref().map(|p| p.regime));
+    let regime = a.regime.or(profile.as_ref().map(|p| p.regime));
     let Some(regime) = regime else {
         eprintln!("error: --regime: required (state or party), or give --profile");
         return EXIT_USAGE;
@@ -489,40 +495,49 @@ fn init(db: Option<&Path>, a: InitArgs) -> i32 {
     }
 }
 
-fn issue(db: Option<&Path>, a: IssueArgs) -> i32 {
-    let d = match draft::load(&a.draft) {
-        Ok(d) => d,
+/// Reads a draft file with the core's reader; a problem is reported naming the file.
+fn read_draft(path: &Path) -> Option<draft::DraftFile> {
+    match draft::read(path) {
+        Ok(f) => Some(f),
         Err(e) => {
-            report(&a.draft, &e);
-            return EXIT_FAIL;
+            report(path, &e);
+            None
         }
+    }
+}
+
+/// Reports a failure of numbering a draft: its field errors name the file.
+fn fail_draft(path: &Path, e: RegisterError) -> i32 {
+    match e {
+        RegisterError::Draft(e) => {
+            report(path, &e);
+            EXIT_FAIL
+        }
+        e => fail(&e),
+    }
+}
+
+/// The draft file and the register database, or the exit code of what failed (reported).
+fn draft_and_register(db: Option<&Path>, path: &Path) -> Result<(draft::DraftFile, Register), i32> {
+    let file = read_draft(path).ok_or(EXIT_FAIL)?;
+    let reg = open(db).map_err(|e| fail(&e))?;
+    Ok((file, reg))
+}
+
+fn issue(db: Option<&Path>, a: IssueArgs) -> i32 {
+    let (file, mut reg) = match draft_and_register(db, &a.draft) {
+        Ok(v) => v,
+        Err(code) => return code,
     };
-    let mut reg = match open(db) {
-        Ok(r) => r,
-        Err(e) => return fail(&e),
-    };
-    let opts = IssueOptions {
+    let req = NumberRequest {
+        register: a.register.clone(),
         reserved: a.reserved,
+        rules: a.rules.clone(),
+        create: false,
     };
-    // Without --register in a database of several registers, the draft's own register
-    // (its regime, issuer and secrecy), as the app chooses it.
-    let several = reg.registers().map(|r| r.len() > 1).unwrap_or(false);
-    let register = match (&a.register, a.reserved) {
-        (None, None) if several => {
-            match reg.register_for(d.regime, &d.issuer, d.secrecy.is_some(), false) {
-                Ok(info) => Some(info.code),
-                Err(e) => return fail(&e),
-            }
-        }
-        (r, _) => r.clone(),
-    };
-    let entry = match reg.issue_with(register.as_deref(), &d, &opts) {
-        Ok(e) => e,
-        Err(RegisterError::Draft(e)) => {
-            report(&a.draft, &e);
-            return EXIT_FAIL;
-        }
-        Err(e) => return fail(&e),
+    let entry = match reg.issue_draft(&file, &req) {
+        Ok(n) => n.entry,
+        Err(e) => return fail_draft(&a.draft, e),
     };
     if let Some(out) = &a.output {
         let written = reg
@@ -543,6 +558,32 @@ fn issue(db: Option<&Path>, a: IssueArgs) -> i32 {
     }
     print_entry(&entry, a.json);
     EXIT_OK
+}
+
+fn reserve_draft(db: Option<&Path>, a: ReserveArgs) -> i32 {
+    let Some(path) = a.draft.as_deref() else {
+        return EXIT_USAGE;
+    };
+    let (file, mut reg) = match draft_and_register(db, path) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let req = NumberRequest {
+        register: a.register.clone(),
+        ..Default::default()
+    };
+    match reg.reserve_draft(&file, &req) {
+        Ok(n) => {
+            if a.json {
+                print_entry(&n.entry, true);
+            } else {
+                eprintln!("reserved {} (entry {})", n.entry.symbol, n.entry.id);
+                print!("{}", n.draft.to_json());
+            }
+            EXIT_OK
+        }
+        Err(e) => fail_draft(path, e),
+    }
 }
 
 fn entry_id(reg: &Register, sel: &str) -> Result<i64, RegisterError> {
@@ -599,6 +640,7 @@ fn run_query(reg: &Register, q: &Query, json: bool) -> Result<i32, RegisterError
 fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
     match sub {
         Sub::Init(_) | Sub::Issue(_) => Ok(EXIT_USAGE),
+        Sub::Reserve(a) if a.draft.is_some() => Ok(EXIT_USAGE),
         Sub::Term(a) => {
             let t = reg.add_term(a.register.as_deref(), &a.label, a.from, a.to)?;
             if a.json {
@@ -633,7 +675,7 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
         }
         Sub::Reserve(a) => {
             let res = Reservation {
-                kind: a.kind,
+                kind: a.kind.unwrap_or_default(),
                 unit_code: a.unit,
                 date: a.date,
                 subject: a.subject,
@@ -713,7 +755,7 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
             } else {
                 let e = &d.entry;
                 outln!("Số, ký hiệu: {}", e.symbol);
-                outln!("Ngày: {}", e.date.format("%d/%m/%Y"));
+                outln!("Ngày: {}", crate::dates::numeric(e.date));
                 outln!("Loại: {}", e.kind_name);
                 outln!("Trích yếu: {}", e.subject);
                 outln!("Người ký: {}", e.signer);
@@ -723,7 +765,7 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
                     outln!("Số lượng bản: {c}");
                 }
                 if let Some(s) = e.sent_date {
-                    outln!("Ngày chuyển: {}", s.format("%d/%m/%Y"));
+                    outln!("Ngày chuyển: {}", crate::dates::numeric(s));
                 }
                 outln!("Trạng thái: {}", e.status.label_vi());
                 if let Some(r) = &e.cancel_reason {

@@ -4,7 +4,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use super::{report, EXIT_FAIL, EXIT_OK, EXIT_USAGE};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::{draft, layout, render, rules, write};
 
 /// Threads of a batch render.
@@ -22,21 +22,15 @@ pub struct Args {
     /// Output folder: one DOCX per draft, named after it.
     #[arg(long)]
     pub out_dir: Option<PathBuf>,
-    /// Rule set id (default: the regime's current one, e.g. nd30-2020, hd36-2018).
+    /// Rule set id (default: the one in force on the draft's date, e.g. nd30-2020, hd36-2018).
     #[arg(long)]
     pub rules: Option<String>,
 }
 
-/// Renders one draft file to DOCX bytes.
+/// Renders one draft file to DOCX bytes, with the rule set named or the one in force on its
+/// date.
 pub fn docx_of(path: &Path, rules_id: Option<&str>) -> Result<Vec<u8>> {
-    let d = draft::load(path)?;
-    let set = match rules_id {
-        Some(id) => rules::by_id(id).ok_or_else(|| Error::Other {
-            code: "unknown_rules",
-            message: format!("--rules: unknown rule set \"{id}\""),
-        })?,
-        None => rules::default_for(d.regime),
-    };
+    let (d, set) = draft::load_with(path, rules_id)?;
     let doc = layout::build_with(&d, set)?;
     render::docx::to_bytes(&doc)
 }

@@ -43,7 +43,7 @@ pub struct SignerFile {
     pub name: Option<String>,
 }
 
-/// The draft file exactly as `spec/draft.md` describes it, before validation.
+/// The draft file exactly as `docs/spec/draft.md` describes it, before validation.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]

@@ -4,12 +4,13 @@ mod file;
 mod model;
 mod validate;
 
+pub use crate::regime::{Authority, Regime, Secrecy, Urgency};
 pub use file::{DraftFile, IssuerFile, SignerFile};
-pub use model::{Authority, Draft, Issuer, Regime, Secrecy, Signer, Status, Urgency};
-pub(crate) use validate::parse_date;
-pub use validate::{validate, Limits, LIMITS};
+pub use model::{Draft, Issuer, Signer, Status};
+pub use validate::{validate, validate_for, validate_with, Limits, LIMITS};
 
-use crate::error::Result;
+use crate::error::{Error, ErrorCode, Result};
+use crate::rules::RuleSet;
 use std::path::Path;
 
 /// The value of the `format` field this version reads and writes.
@@ -31,4 +32,24 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Draft> {
 pub fn load(path: &Path) -> Result<Draft> {
     let bytes = file::read_limited(path)?;
     from_bytes(&bytes)
+}
+
+/// Reads and validates a draft file against the rule set it follows (`explicit`, or the one
+/// in force on its date).
+pub fn load_with(path: &Path, explicit: Option<&str>) -> Result<(Draft, &'static RuleSet)> {
+    validate_for(&read(path)?, explicit)
+}
+
+/// Reads a draft file without validating its content (the app's form shows what is wrong):
+/// the size limit, UTF-8, a byte-order mark, the JSON shape and the `format` field are checked.
+pub fn read(path: &Path) -> Result<DraftFile> {
+    let bytes = file::read_limited(path)?;
+    let file = DraftFile::from_json(file::text_of(&bytes)?)?;
+    if file.format.as_deref() != Some(FORMAT) {
+        return Err(Error::Other {
+            code: ErrorCode::NotADraft,
+            message: format!("{}: not a Văn Thư draft (format {FORMAT})", path.display()),
+        });
+    }
+    Ok(file)
 }

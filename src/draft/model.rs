@@ -4,147 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::file::{DraftFile, IssuerFile, SignerFile};
-
-/// Which body of rules the document follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum Regime {
-    /// State documents: Nghị định 30/2020/NĐ-CP.
-    State,
-    /// Party documents: Hướng dẫn 36-HD/VPTW.
-    Party,
-}
-
-impl Regime {
-    /// The slug used in drafts and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Regime::State => "state",
-            Regime::Party => "party",
-        }
-    }
-
-    /// Parses the slug.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "state" => Some(Regime::State),
-            "party" => Some(Regime::Party),
-            _ => None,
-        }
-    }
-}
-
-/// Urgency mark (độ khẩn).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Urgency {
-    /// KHẨN
-    Khan,
-    /// THƯỢNG KHẨN
-    ThuongKhan,
-    /// HỎA TỐC
-    HoaToc,
-}
-
-impl Urgency {
-    /// All values with their slugs.
-    pub const ALL: [(&'static str, Urgency); 3] = [
-        ("khan", Urgency::Khan),
-        ("thuong-khan", Urgency::ThuongKhan),
-        ("hoa-toc", Urgency::HoaToc),
-    ];
-
-    /// The slug used in drafts.
-    pub fn slug(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, v)| *v == self)
-            .map(|(s, _)| *s)
-            .unwrap_or("khan")
-    }
-
-    /// The printed mark.
-    pub fn label(self) -> &'static str {
-        match self {
-            Urgency::Khan => "KHẨN",
-            Urgency::ThuongKhan => "THƯỢNG KHẨN",
-            Urgency::HoaToc => "HỎA TỐC",
-        }
-    }
-}
-
-/// Secrecy mark (độ mật).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Secrecy {
-    /// MẬT
-    Mat,
-    /// TỐI MẬT
-    ToiMat,
-    /// TUYỆT MẬT
-    TuyetMat,
-}
-
-impl Secrecy {
-    /// All values with their slugs.
-    pub const ALL: [(&'static str, Secrecy); 3] = [
-        ("mat", Secrecy::Mat),
-        ("toi-mat", Secrecy::ToiMat),
-        ("tuyet-mat", Secrecy::TuyetMat),
-    ];
-
-    /// The slug used in drafts.
-    pub fn slug(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, v)| *v == self)
-            .map(|(s, _)| *s)
-            .unwrap_or("mat")
-    }
-
-    /// The printed mark.
-    pub fn label(self) -> &'static str {
-        match self {
-            Secrecy::Mat => "MẬT",
-            Secrecy::ToiMat => "TỐI MẬT",
-            Secrecy::TuyetMat => "TUYỆT MẬT",
-        }
-    }
-}
-
-/// Signing authority (thẩm quyền ký).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub enum Authority {
-    /// thay mặt
-    Tm,
-    /// ký thay
-    Kt,
-    /// thừa lệnh
-    Tl,
-    /// thừa ủy quyền
-    Tuq,
-    /// quyền
-    Q,
-}
-
-impl Authority {
-    /// All values with their slugs.
-    pub const ALL: [(&'static str, Authority); 5] = [
-        ("TM", Authority::Tm),
-        ("KT", Authority::Kt),
-        ("TL", Authority::Tl),
-        ("TUQ", Authority::Tuq),
-        ("Q", Authority::Q),
-    ];
-
-    /// The slug used in drafts (`TM`, `KT`, …).
-    pub fn slug(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, v)| *v == self)
-            .map(|(s, _)| *s)
-            .unwrap_or("TM")
-    }
-}
+use crate::regime::{Authority, Regime, Secrecy, Urgency};
 
 /// Draft or final.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -239,7 +99,7 @@ impl Draft {
             unit_code: self.unit_code.clone(),
             number: self.number.map(i64::from),
             place: Some(self.place.clone()),
-            date: self.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            date: self.date.map(crate::dates::iso),
             year: self.year.map(i64::from),
             urgency: self.urgency.map(|u| u.slug().to_string()),
             secrecy: self.secrecy.map(|s| s.slug().to_string()),

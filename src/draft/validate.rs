@@ -1,10 +1,9 @@
 //! Validation of a draft file: collects every problem, each named by its field path.
 
-use chrono::NaiveDate;
-
 use super::file::{DraftFile, SignerFile};
-use super::model::{Authority, Draft, Issuer, Regime, Secrecy, Signer, Status, Urgency};
-use crate::error::{Error, FieldError, FieldErrors, Result};
+use super::model::{Draft, Issuer, Signer, Status};
+use crate::error::{Error, ErrorCode, FieldError, FieldErrors, Result};
+use crate::regime::{Authority, Regime, Secrecy, Urgency};
 use crate::rules::{self, FieldUse, RuleSet};
 
 /// Size limits of a draft.
@@ -24,7 +23,7 @@ pub struct Limits {
     pub max_number: u32,
 }
 
-/// The limits in force (`spec/draft.md`: body 1 MiB, file 8 MiB; caps of our own elsewhere).
+/// The limits in force (`docs/spec/draft.md`: body 1 MiB, file 8 MiB; caps of our own elsewhere).
 pub const LIMITS: Limits = Limits {
     file_bytes: 8 * 1024 * 1024,
     body_bytes: 1024 * 1024,
@@ -63,7 +62,7 @@ impl Checker {
                 if n > cap {
                     self.push(FieldError::new(
                         field,
-                        "too_long",
+                        ErrorCode::TooLong,
                         format!("too long ({n} characters, limit {cap})"),
                     ));
                 }
@@ -72,7 +71,7 @@ impl Checker {
                 {
                     self.push(FieldError::new(
                         field,
-                        "invalid_value",
+                        ErrorCode::InvalidValue,
                         "contains control characters",
                     ));
                 }
@@ -85,7 +84,7 @@ impl Checker {
         if v.len() > LIMITS.list_len {
             self.push(FieldError::new(
                 field,
-                "too_long",
+                ErrorCode::TooLong,
                 format!("too many entries ({}, limit {})", v.len(), LIMITS.list_len),
             ));
         }
@@ -110,7 +109,7 @@ impl Checker {
                 let names: Vec<String> = all.iter().map(|(k, _)| format!("\"{k}\"")).collect();
                 self.push(FieldError::new(
                     field,
-                    "invalid_value",
+                    ErrorCode::InvalidValue,
                     format!(
                         "unknown value \"{s}\" (expected {} or null)",
                         names.join(", ")
@@ -146,27 +145,24 @@ impl Checker {
     }
 }
 
-/// Parses a `YYYY-MM-DD` date strictly.
-pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    if !b
-        .iter()
-        .enumerate()
-        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-    {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+/// Validates a draft file against the rule set of its regime in force on its date (the newest
+/// when it has none).
+pub fn validate(file: &DraftFile) -> Result<Draft> {
+    validate_for(file, None).map(|(d, _)| d)
 }
 
-/// Validates a draft file against the default rule set of its regime.
-pub fn validate(file: &DraftFile) -> Result<Draft> {
-    let regime = file.regime.as_deref().and_then(Regime::parse);
-    let rules = regime.map(rules::default_for);
-    validate_with(file, rules)
+/// Validates a draft file against the rule set it follows: `explicit` when given, otherwise
+/// the one in force on its date ([`rules::resolve`]). Returns the draft and that rule set.
+pub fn validate_for(file: &DraftFile, explicit: Option<&str>) -> Result<(Draft, &'static RuleSet)> {
+    let Some(regime) = file.regime.as_deref().and_then(Regime::parse) else {
+        // The regime's own error (missing or unknown) comes from the field checks.
+        return Err(validate_with(file, None)
+            .err()
+            .unwrap_or_else(|| Error::Invalid(FieldErrors(vec![FieldError::required("regime")]))));
+    };
+    let date = file.date.as_deref().and_then(crate::dates::parse_iso);
+    let set = rules::resolve(regime, date, explicit)?;
+    Ok((validate_with(file, Some(set))?, set))
 }
 
 /// Validates a draft file against a given rule set (`None` when the regime is unknown).
@@ -178,7 +174,7 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
         Some(super::FORMAT) => {}
         Some(other) => c.push(FieldError::new(
             "format",
-            "invalid_value",
+            ErrorCode::InvalidValue,
             format!(
                 "unsupported format \"{other}\" (expected \"{}\")",
                 super::FORMAT
@@ -196,8 +192,15 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
             None => {
                 c.push(FieldError::new(
                     "regime",
-                    "invalid_value",
-                    format!("unknown regime \"{s}\" (expected \"state\" or \"party\")"),
+                    ErrorCode::InvalidValue,
+                    format!(
+                        "unknown regime \"{s}\" (expected {})",
+                        Regime::ALL
+                            .iter()
+                            .map(|r| format!("\"{}\"", r.as_str()))
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    ),
                 ));
                 None
             }
@@ -214,7 +217,7 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
             None => {
                 c.push(FieldError::new(
                     "kind",
-                    "unknown_kind",
+                    ErrorCode::UnknownKind,
                     format!(
                         "unknown kind \"{k}\" for regime {} (see `vanthu kinds`)",
                         rules.regime.as_str()
@@ -246,7 +249,7 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
     if issuer.code.chars().any(char::is_whitespace) {
         c.push(FieldError::new(
             "issuer.code",
-            "invalid_value",
+            ErrorCode::InvalidValue,
             "must not contain spaces",
         ));
     }
@@ -258,7 +261,7 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
     {
         c.push(FieldError::new(
             "unit_code",
-            "invalid_value",
+            ErrorCode::InvalidValue,
             "must not contain spaces",
         ));
     }
@@ -269,7 +272,7 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
         Some(n) => {
             c.push(FieldError::new(
                 "number",
-                "out_of_range",
+                ErrorCode::OutOfRange,
                 format!(
                     "must be between 1 and {} or null (got {n})",
                     LIMITS.max_number
@@ -285,12 +288,12 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
 
     let date = match file.date.as_deref() {
         None | Some("") => None,
-        Some(s) => match parse_date(s) {
+        Some(s) => match crate::dates::parse_iso(s) {
             Some(d) => Some(d),
             None => {
                 c.push(FieldError::new(
                     "date",
-                    "invalid_date",
+                    ErrorCode::InvalidDate,
                     format!("\"{s}\" is not a date in the form YYYY-MM-DD"),
                 ));
                 None
@@ -303,7 +306,7 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
         Some(y) => {
             c.push(FieldError::new(
                 "year",
-                "out_of_range",
+                ErrorCode::OutOfRange,
                 format!("must be between 1900 and 2999 (got {y})"),
             ));
             None
@@ -312,7 +315,7 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
     if file.date.as_deref().unwrap_or("").is_empty() && file.year.is_none() {
         c.push(FieldError::new(
             "year",
-            "required",
+            ErrorCode::Required,
             "required when date is null",
         ));
     }
@@ -330,7 +333,7 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
     if subject.is_some() && subject_use == FieldUse::None {
         c.push(FieldError::new(
             "subject",
-            "not_allowed",
+            ErrorCode::NotAllowed,
             "this kind of document has no trích yếu",
         ));
     }
@@ -342,7 +345,7 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
     if recipients.is_empty() && file.recipients.is_empty() && recipients_use == FieldUse::Required {
         c.push(FieldError::new(
             "recipients",
-            "required",
+            ErrorCode::Required,
             "required (at least one Kính gửi entry)",
         ));
     }
@@ -355,7 +358,7 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
         Some(b) if b.len() > LIMITS.body_bytes => {
             c.push(FieldError::new(
                 "body",
-                "too_long",
+                ErrorCode::TooLong,
                 format!(
                     "too long ({} bytes, limit {} bytes)",
                     b.len(),
@@ -381,7 +384,7 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
         Some(n) => {
             c.push(FieldError::new(
                 "copies",
-                "out_of_range",
+                ErrorCode::OutOfRange,
                 format!("must be between 1 and 1000000 (got {n})"),
             ));
             None
@@ -403,7 +406,7 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
         Some(s) => {
             c.push(FieldError::new(
                 "status",
-                "invalid_value",
+                ErrorCode::InvalidValue,
                 format!("unknown status \"{s}\" (expected \"draft\" or \"final\")"),
             ));
             Status::Draft
@@ -413,14 +416,14 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
         if number.is_none() && file.number.is_none() {
             c.push(FieldError::new(
                 "number",
-                "required",
+                ErrorCode::Required,
                 "required when status is \"final\"",
             ));
         }
         if date.is_none() && file.date.as_deref().unwrap_or("").is_empty() {
             c.push(FieldError::new(
                 "date",
-                "required",
+                ErrorCode::Required,
                 "required when status is \"final\"",
             ));
         }
@@ -431,7 +434,7 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
             if rules.signer.prefix(a).is_none() {
                 c.push(FieldError::new(
                     "signer.authority",
-                    "invalid_value",
+                    ErrorCode::InvalidValue,
                     format!(
                         "\"{}\" is not a signing authority of {}",
                         a.slug(),

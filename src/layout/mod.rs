@@ -11,7 +11,7 @@ pub use measure::{mm, text_width, TWIPS_PER_MM};
 pub use model::{Block, Border, Cell, Document, Page, Para, Run, Style, Table, TableRole};
 
 use crate::draft::Draft;
-use crate::error::{Error, FieldError, FieldErrors, Result};
+use crate::error::{Error, ErrorCode, FieldError, FieldErrors, Result};
 use crate::markup::{self, BlockKind, Inline};
 use crate::rules::{Element, Form, IssuerMark, RuleSet, ALL_ELEMENTS};
 use crate::symbol;
@@ -19,9 +19,9 @@ use crate::symbol;
 /// Left plus right padding Word puts inside a table cell (0.19 cm each side).
 const CELL_PADDING: u32 = 108 * 2;
 
-/// Lays out a draft with the default rule set of its regime.
+/// Lays out a draft with the rule set of its regime in force on its date.
 pub fn build(draft: &Draft) -> Result<Document> {
-    build_with(draft, crate::rules::default_for(draft.regime))
+    build_with(draft, crate::rules::in_force(draft.regime, draft.date))
 }
 
 /// Lays out a draft with a given rule set.
@@ -29,7 +29,7 @@ pub fn build_with(draft: &Draft, rules: &RuleSet) -> Result<Document> {
     if rules.regime != draft.regime {
         return Err(Error::Invalid(FieldErrors(vec![FieldError::new(
             "regime",
-            "invalid_value",
+            ErrorCode::InvalidValue,
             format!(
                 "rule set {} is for regime {}",
                 rules.id,
@@ -40,7 +40,7 @@ pub fn build_with(draft: &Draft, rules: &RuleSet) -> Result<Document> {
     let kind = rules.kind(&draft.kind).ok_or_else(|| {
         Error::Invalid(FieldErrors(vec![FieldError::new(
             "kind",
-            "unknown_kind",
+            ErrorCode::UnknownKind,
             format!("unknown kind \"{}\" for {}", draft.kind, rules.id),
         )]))
     })?;
@@ -296,7 +296,7 @@ impl<'a> Layouter<'a> {
         }
         let right2 = vec![Para::text(
             Element::PlaceDate,
-            symbol::place_date(&d.place, d.date, d.printed_year()),
+            crate::dates::place_date(&d.place, d.date, d.printed_year()),
         )];
         Table {
             role: TableRole::Header,

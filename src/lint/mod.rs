@@ -18,6 +18,7 @@ pub mod text;
 use serde::{Deserialize, Serialize};
 
 use crate::draft::{Draft, Regime, Signer, Status};
+use crate::rules::{self, RuleSet};
 use text::{FieldKind, Source};
 
 /// How serious a finding is.
@@ -75,6 +76,9 @@ pub struct Finding {
 pub struct Context {
     /// The regime, when known (a draft) or recognised (a plain text's header).
     pub regime: Option<Regime>,
+    /// The rule set the document follows, when its regime is known: the form rules read the
+    /// signing forms, the Nơi nhận punctuation and the archive line from it.
+    pub rules: Option<&'static RuleSet>,
     /// The document is marked final.
     pub is_final: bool,
     /// The drafting unit's code in the symbol (state công văn).
@@ -345,6 +349,7 @@ pub fn draft_doc(d: &Draft) -> Doc {
         sources: s,
         ctx: Context {
             regime: Some(d.regime),
+            rules: Some(rules::in_force(d.regime, d.date)),
             is_final: d.status == Status::Final,
             unit_code: d.unit_code.clone(),
             issuer_code: Some(d.issuer.code.clone()),
@@ -353,20 +358,18 @@ pub fn draft_doc(d: &Draft) -> Doc {
     }
 }
 
-/// A plain text as one document; the regime is recognised from its header when present.
+/// A plain text as one document; the regime is recognised from its header when present (the
+/// texts each rule set is recognised by), and the text follows that regime's newest rule set.
 pub fn text_doc(t: &str) -> Doc {
-    let regime = if t.contains("ĐẢNG CỘNG SẢN VIỆT NAM") {
-        Some(Regime::Party)
-    } else if t.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") || t.contains("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA")
-    {
-        Some(Regime::State)
-    } else {
-        None
-    };
+    let regime = rules::all()
+        .iter()
+        .find(|r| r.recognised_by().iter().any(|h| t.contains(h)))
+        .map(|r| r.regime);
     Doc {
         sources: vec![Source::plain(None, FieldKind::Prose, t)],
         ctx: Context {
             regime,
+            rules: regime.map(rules::default_for),
             plain: true,
             ..Context::default()
         },

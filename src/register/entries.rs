@@ -9,22 +9,18 @@ use super::model::{
     AuditRecord, Correction, Entry, EntryDetail, EntryStatus, FileInfo, IssueOptions, RegisterInfo,
     Reservation,
 };
-use super::schema::search_text;
+use super::schema::{search_text, stored, stored_opt};
 use super::sequences::{kind_key, last_date, next_number, period_of};
 use super::{actor, fold, nfc, now, today, Register};
 use crate::draft::{Draft, Status};
-use crate::{layout, render, rules, symbol};
+use crate::{dates, layout, render, rules, symbol};
 
 /// Largest attachment accepted (a signed scan, a PDF).
 pub const MAX_ATTACHMENT: u64 = 100 * 1024 * 1024;
 
 pub(crate) const ENTRY_COLUMNS: &str = "e.id, r.code, e.number, e.symbol, e.date, e.kind, e.unit_code, \
      e.subject, e.signer, e.recipients, e.archive, e.copies, e.sent_date, e.receipt, e.note, e.status, \
-     e.cancel_reason, e.draft_json IS NOT NULL, e.docx IS NOT NULL, e.created_at, e.updated_at, r.rules_id";
-
-pub(crate) fn parse_date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
-}
+     e.cancel_reason, e.draft_json IS NOT NULL, e.docx IS NOT NULL, e.created_at, e.updated_at, COALESCE(e.rules_id, r.rules_id)";
 
 pub(crate) fn kind_name(rules_id: &str, kind: &str) -> String {
     rules::by_id(rules_id)
@@ -41,7 +37,7 @@ pub(crate) fn entry_row(r: &Row) -> rusqlite::Result<Entry> {
         register: r.get(1)?,
         number: r.get(2)?,
         symbol: r.get(3)?,
-        date: parse_date(&r.get::<_, String>(4)?),
+        date: stored(r, 4, "date", dates::parse_iso)?,
         kind_name: kind_name(&rules_id, &kind),
         kind,
         unit_code: r.get(6)?,
@@ -50,15 +46,16 @@ pub(crate) fn entry_row(r: &Row) -> rusqlite::Result<Entry> {
         recipients: r.get(9)?,
         archive: r.get(10)?,
         copies: r.get(11)?,
-        sent_date: r.get::<_, Option<String>>(12)?.map(|s| parse_date(&s)),
+        sent_date: stored_opt(r, 12, "date", dates::parse_iso)?,
         receipt: r.get(13)?,
         note: r.get(14)?,
-        status: EntryStatus::parse(&r.get::<_, String>(15)?).unwrap_or(EntryStatus::Issued),
+        status: stored(r, 15, "status", EntryStatus::parse)?,
         cancel_reason: r.get(16)?,
         has_draft: r.get(17)?,
         has_docx: r.get(18)?,
         created_at: r.get(19)?,
         updated_at: r.get(20)?,
+        rules_id,
     })
 }
 
@@ -125,6 +122,7 @@ struct Row0<'a> {
     status: EntryStatus,
     draft_json: Option<&'a str>,
     docx: Option<&'a [u8]>,
+    rules_id: &'a str,
 }
 
 fn insert(tx: &Transaction, v: &Row0) -> Result<i64> {
@@ -139,8 +137,8 @@ fn insert(tx: &Transaction, v: &Row0) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO entries (register_id, sequence_id, number, symbol, date, year, kind, unit_code, \
          subject, signer, recipients, archive, copies, note, status, draft_json, docx, created_at, \
-         updated_at, folded, signer_key, symbol_key) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?19, ?20, ?21)",
+         updated_at, folded, signer_key, symbol_key, rules_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?19, ?20, ?21, ?22)",
     )?
     .execute(params![
         v.register_id,
@@ -164,22 +162,24 @@ fn insert(tx: &Transaction, v: &Row0) -> Result<i64> {
         folded,
         fold(v.signer),
         fold(v.symbol),
+        v.rules_id,
     ])?;
     Ok(tx.last_insert_rowid())
 }
 
 impl Register {
-    /// Reserves the next number (số dự kiến) of a type, dated today unless a date is given.
+    /// Reserves the next number (số dự kiến) of a type, dated today unless a date is given;
+    /// its symbol follows the rule set in force on that day.
     pub fn reserve(&mut self, register: Option<&str>, res: &Reservation) -> Result<Entry> {
         let reg = self.register(register)?;
-        let rules = reg.rules();
+        let date = res.date.unwrap_or_else(today);
+        let rules = rules::in_force(reg.regime, Some(date));
         if rules.kind(&res.kind).is_none() {
             return Err(RegisterError::UnknownKind {
                 kind: res.kind.clone(),
                 rules: rules.id.clone(),
             });
         }
-        let date = res.date.unwrap_or_else(today);
         let unit = opt_text(res.unit_code.as_deref());
         let subject = opt_text(res.subject.as_deref()).unwrap_or_default();
         let note = opt_text(res.note.as_deref()).unwrap_or_default();
@@ -214,6 +214,7 @@ impl Register {
                 status: EntryStatus::Reserved,
                 draft_json: None,
                 docx: None,
+                rules_id: &rules.id,
             },
         )?;
         audit(
@@ -228,12 +229,15 @@ impl Register {
     }
 
     /// Issues a draft: takes the next number, dates it (today unless the draft has a date),
-    /// renders the DOCX and stores draft and DOCX, all in one transaction.
+    /// renders the DOCX with the rule set in force on that date and stores draft and DOCX, all
+    /// in one transaction.
     pub fn issue(&mut self, register: Option<&str>, draft: &Draft) -> Result<Entry> {
         self.issue_with(register, draft, &IssueOptions::default())
     }
 
-    /// Issues a draft, optionally binding it to a reserved number.
+    /// Issues a draft, optionally binding it to a reserved number or following a named rule
+    /// set. The numbered draft is validated again against that rule set (a signing form the
+    /// guide in force on the issue date does not have is refused, naming the field).
     pub fn issue_with(
         &mut self,
         register: Option<&str>,
@@ -247,7 +251,6 @@ impl Register {
             }
             _ => self.register(register)?,
         };
-        let rules = reg.rules();
         if draft.regime != reg.regime {
             return Err(RegisterError::Mismatch {
                 field: "regime".into(),
@@ -285,13 +288,14 @@ impl Register {
                 message,
             });
         }
+        let date = draft.date.unwrap_or_else(today);
+        let rules = rules::resolve(draft.regime, Some(date), opts.rules.as_deref())?;
         if rules.kind(&draft.kind).is_none() {
             return Err(RegisterError::UnknownKind {
                 kind: draft.kind.clone(),
                 rules: rules.id.clone(),
             });
         }
-        let date = draft.date.unwrap_or_else(today);
         let tx = self.begin()?;
         let period = period_of(&tx, &reg, date)?;
         let key = kind_key(&reg, &draft.kind);
@@ -363,6 +367,7 @@ impl Register {
         d.date = Some(date);
         d.year = None;
         d.status = Status::Final;
+        let d = crate::draft::validate_with(&d.to_file(), Some(rules))?;
         let docx = render::docx::to_bytes(&layout::build_with(&d, rules)?)?;
         let draft_json = d.to_json();
         let symbol = symbol::of_draft(&d, rules);
@@ -383,7 +388,8 @@ impl Register {
                 tx.execute(
                     "UPDATE entries SET symbol = ?2, date = ?3, year = ?4, kind = ?5, unit_code = ?6, subject = ?7, \
                      signer = ?8, recipients = ?9, archive = ?10, copies = ?11, status = 'issued', draft_json = ?12, \
-                     docx = ?13, updated_at = ?14, folded = ?15, signer_key = ?16, symbol_key = ?17 WHERE id = ?1",
+                     docx = ?13, updated_at = ?14, folded = ?15, signer_key = ?16, symbol_key = ?17, rules_id = ?18 \
+                     WHERE id = ?1",
                     params![
                         e.id,
                         symbol,
@@ -402,6 +408,7 @@ impl Register {
                         folded,
                         fold(&signer),
                         fold(&symbol),
+                        rules.id,
                     ],
                 )?;
                 e.id
@@ -425,6 +432,7 @@ impl Register {
                     status: EntryStatus::Issued,
                     draft_json: Some(&draft_json),
                     docx: Some(&docx),
+                    rules_id: &rules.id,
                 },
             )?,
         };

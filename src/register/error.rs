@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::error::ErrorCode;
+
 /// Everything that can go wrong in the register.
 #[derive(Debug, thiserror::Error)]
 pub enum RegisterError {
@@ -86,6 +88,12 @@ pub enum RegisterError {
         /// The last date in the sequence.
         last: String,
     },
+    /// An unfinished draft lacks what a số dự kiến needs.
+    #[error("{}: required to reserve a number for a draft", fields.join(", "))]
+    DraftIncomplete {
+        /// The draft fields still empty (`kind`, `issuer.code`, …).
+        fields: Vec<String>,
+    },
     /// The draft failed validation (or could not be rendered).
     #[error("{0}")]
     Draft(crate::Error),
@@ -145,31 +153,32 @@ pub enum RegisterError {
 
 impl RegisterError {
     /// A stable machine-readable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            RegisterError::UnknownRegister { .. } => "unknown_register",
-            RegisterError::RegisterRequired { .. } => "register_required",
-            RegisterError::NoRegister => "no_register",
-            RegisterError::NoRegisterFor { .. } => "no_register",
-            RegisterError::DuplicateRegister(_) => "duplicate_register",
-            RegisterError::UnknownEntry(_) => "unknown_entry",
-            RegisterError::UnknownKind { .. } => "unknown_kind",
-            RegisterError::NoTerm { .. } => "no_term",
-            RegisterError::TermOverlap(_) => "term_overlap",
-            RegisterError::ReasonRequired(_) => "reason_required",
-            RegisterError::WrongStatus { .. } => "wrong_status",
-            RegisterError::Mismatch { .. } => "mismatch",
-            RegisterError::DateOutOfOrder { .. } => "date_out_of_order",
-            RegisterError::Draft(_) => "invalid_draft",
-            RegisterError::Invalid { .. } => "invalid_argument",
-            RegisterError::BadQuery(_) => "bad_query",
-            RegisterError::Corrupt { .. } => "corrupt_database",
-            RegisterError::NotARegister { .. } => "not_a_register",
-            RegisterError::SchemaTooNew { .. } => "schema_too_new",
-            RegisterError::Io { .. } => "io",
-            RegisterError::Export(_) => "export",
-            RegisterError::Sqlite(_) => "database",
-            RegisterError::Migration(_) => "migration",
+            RegisterError::UnknownRegister { .. } => ErrorCode::UnknownRegister,
+            RegisterError::RegisterRequired { .. } => ErrorCode::RegisterRequired,
+            RegisterError::NoRegister => ErrorCode::NoRegister,
+            RegisterError::NoRegisterFor { .. } => ErrorCode::NoRegister,
+            RegisterError::DuplicateRegister(_) => ErrorCode::DuplicateRegister,
+            RegisterError::UnknownEntry(_) => ErrorCode::UnknownEntry,
+            RegisterError::UnknownKind { .. } => ErrorCode::UnknownKind,
+            RegisterError::NoTerm { .. } => ErrorCode::NoTerm,
+            RegisterError::TermOverlap(_) => ErrorCode::TermOverlap,
+            RegisterError::ReasonRequired(_) => ErrorCode::ReasonRequired,
+            RegisterError::WrongStatus { .. } => ErrorCode::WrongStatus,
+            RegisterError::Mismatch { .. } => ErrorCode::Mismatch,
+            RegisterError::DateOutOfOrder { .. } => ErrorCode::DateOutOfOrder,
+            RegisterError::DraftIncomplete { .. } => ErrorCode::DraftIncomplete,
+            RegisterError::Draft(_) => ErrorCode::InvalidDraft,
+            RegisterError::Invalid { .. } => ErrorCode::InvalidArgument,
+            RegisterError::BadQuery(_) => ErrorCode::BadQuery,
+            RegisterError::Corrupt { .. } => ErrorCode::CorruptDatabase,
+            RegisterError::NotARegister { .. } => ErrorCode::NotARegister,
+            RegisterError::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            RegisterError::Io { .. } => ErrorCode::Io,
+            RegisterError::Export(_) => ErrorCode::Export,
+            RegisterError::Sqlite(_) => ErrorCode::Database,
+            RegisterError::Migration(_) => ErrorCode::Migration,
         }
     }
 
@@ -188,6 +197,7 @@ impl RegisterError {
                 Some(field.trim_start_matches("--"))
             }
             RegisterError::BadQuery(_) => Some("query"),
+            RegisterError::DraftIncomplete { fields } => fields.first().map(String::as_str),
             _ => None,
         }
     }
@@ -231,6 +241,9 @@ impl RegisterError {
             E::DateOutOfOrder { date, last } => format!(
                 "Ngày {date} sớm hơn ngày {last} của số cấp gần nhất: số được cấp theo thứ tự thời gian."
             ),
+            E::DraftIncomplete { .. } => {
+                "Cần chọn loại văn bản, điền tên và ký hiệu cơ quan ban hành trước khi lấy số.".into()
+            }
             E::Draft(e) => e.message_vi(),
             E::Invalid { field, .. } => format!("{}: giá trị không hợp lệ.", field.trim_start_matches("--")),
             E::BadQuery(_) => "Hãy gõ ít nhất một chữ hoặc số để tìm.".into(),

@@ -15,7 +15,7 @@ use super::error::{RegisterError, Result};
 use super::model::{Entry, EntryStatus, RegisterInfo};
 use super::Register;
 use crate::render::ooxml::{self, Properties};
-use crate::{symbol, write};
+use crate::{dates, symbol, write};
 
 /// The columns of the Sổ đăng ký văn bản đi (Nghị định 30, Phụ lục IV §I).
 pub const COLUMNS: [&str; 10] = [
@@ -73,8 +73,8 @@ pub struct ExportSpec {
 
 /// The ten cells of an entry's line, as printed.
 pub fn cells(e: &Entry, reg: &RegisterInfo) -> [String; 10] {
-    let prefix = reg
-        .rules()
+    let prefix = crate::rules::by_id(&e.rules_id)
+        .unwrap_or_else(|| reg.rules())
         .kind(&e.kind)
         .map(|k| k.subject_prefix.clone())
         .unwrap_or_default();
@@ -97,13 +97,13 @@ pub fn cells(e: &Entry, reg: &RegisterInfo) -> [String; 10] {
     }
     [
         e.symbol.clone(),
-        symbol::short_date(e.date),
+        dates::numeric(e.date),
         title,
         e.signer.clone(),
         e.recipients.clone(),
         e.archive.clone(),
         e.copies.map(|c| c.to_string()).unwrap_or_default(),
-        e.sent_date.map(symbol::short_date).unwrap_or_default(),
+        e.sent_date.map(dates::numeric).unwrap_or_default(),
         e.receipt.clone(),
         note.join("; "),
     ]
@@ -278,7 +278,7 @@ pub fn docx(
         (Some(a), Some(b)) => format!("{} - {}", a.format("%Y"), b.format("%Y")),
         _ => "…".to_string(),
     };
-    let date = |d: Option<NaiveDate>| d.map(symbol::short_date).unwrap_or_else(|| "…".into());
+    let date = |d: Option<NaiveDate>| d.map(dates::numeric).unwrap_or_else(|| "…".into());
     let pad = |n: u32| symbol::number_text(n, reg.rules());
     let numbers = entries.iter().map(|e| e.number);
     let (lo, hi) = (numbers.clone().min(), numbers.max());

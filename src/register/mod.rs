@@ -1,8 +1,8 @@
 //! The register of outgoing documents (sổ đăng ký văn bản đi), kept in SQLite.
 //!
-//! Numbers are given the way Nghị định 30 (Điều 15) and Hướng dẫn 36 (§II.1.3) require:
-//! per calendar year from 01 (state) or per committee term and type (Party), one common
-//! sequence or one per type, a separate register for văn bản mật. Every number is taken
+//! Numbers are given the way the rule set of the register says (its `[numbering]`: per
+//! calendar year from 01, or per committee term, one common sequence or one per type), with a
+//! separate register for văn bản mật. Every number is taken
 //! inside a `BEGIN IMMEDIATE` transaction and guarded by unique constraints, so two
 //! processes writing at once never double a number nor leave a silent gap; a cancelled
 //! number stays in the register and is never reused.
@@ -16,23 +16,26 @@
 //! ```
 
 mod backup;
+mod drafts;
 mod entries;
 mod error;
 mod export;
 mod fold;
-pub mod generate;
+pub mod labels;
 mod model;
 pub mod schema;
 mod search;
 mod sequences;
 
+pub use crate::rules::Period;
 pub use backup::CheckReport;
+pub use drafts::{NumberRequest, Numbered};
 pub use error::{RegisterError, Result};
 pub use export::{ExportFormat, ExportSpec, COLUMNS};
 pub use fold::{fold, fts_query, words};
 pub use model::{
     AuditRecord, Correction, Entry, EntryDetail, EntryStatus, EntrySummary, FileInfo, IssueOptions,
-    NewRegister, Page, Period, RegisterInfo, Reservation, Term,
+    NewRegister, Page, RegisterInfo, Reservation, Term,
 };
 pub use search::{Query, Sort};
 

@@ -3,36 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::draft::Regime;
-
-/// How a register's numbers restart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Period {
-    /// From 01 on 1 January to 31 December (Nghị định 30, Điều 15).
-    Year,
-    /// From 01 for the whole term of the committee (Hướng dẫn 36 §II.1.3).
-    Term,
-}
-
-impl Period {
-    /// The slug stored and printed.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Period::Year => "year",
-            Period::Term => "term",
-        }
-    }
-
-    /// Parses the slug.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "year" => Some(Period::Year),
-            "term" => Some(Period::Term),
-            _ => None,
-        }
-    }
-}
+use crate::regime::Regime;
+use crate::rules::Period;
 
 /// A register (sổ đăng ký văn bản đi) with its numbering scheme.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,7 +17,8 @@ pub struct RegisterInfo {
     pub name: String,
     /// The regime of the documents it numbers.
     pub regime: Regime,
-    /// Rule set used to compose symbols (`nd30-2020`, `hd36-2018`).
+    /// The rule set in force when it was created, which gave its numbering scheme; each entry
+    /// follows the rule set of its own date (see [`Entry::rules_id`]).
     pub rules_id: String,
     /// When numbers restart.
     pub period: Period,
@@ -65,8 +38,8 @@ pub struct RegisterInfo {
     pub created_at: String,
 }
 
-/// What `create_register` needs; unset scheme fields take the regime's default
-/// (state: per year, one common sequence; Party: per term, one sequence per type).
+/// What `create_register` needs; unset scheme fields take the `[numbering]` of the rule set
+/// in force (state: per year, one common sequence; Party: per term, one sequence per type).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewRegister {
     /// Short code (letters, digits, `-`, `_`).
@@ -75,7 +48,7 @@ pub struct NewRegister {
     pub name: String,
     /// Regime.
     pub regime: Option<Regime>,
-    /// Rule set id; the regime's default when unset.
+    /// Rule set id; the one of the regime in force today when unset.
     pub rules_id: Option<String>,
     /// Numbering period.
     pub period: Option<Period>,
@@ -197,6 +170,8 @@ pub struct Entry {
     pub created_at: String,
     /// Last changed (RFC 3339).
     pub updated_at: String,
+    /// The rule set its symbol and DOCX follow (`nd30-2020`, `hd36-2018`).
+    pub rules_id: String,
 }
 
 /// A line of a search result or listing.
@@ -264,6 +239,8 @@ pub struct Reservation {
 pub struct IssueOptions {
     /// Bind the draft to this reserved entry instead of taking the next number.
     pub reserved: Option<i64>,
+    /// The rule set to follow instead of the one in force on the document's date.
+    pub rules: Option<String>,
 }
 
 /// A correction: every field set replaces the entry's value (and is audited).

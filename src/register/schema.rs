@@ -1,7 +1,9 @@
 //! The database schema as forward-only migrations, and how a connection is opened.
 //!
 //! Migration 1 holds registers, terms, sequences, entries, files and the audit trail;
-//! migration 2 adds accent-insensitive search (folded columns and an FTS5 index).
+//! migration 2 adds accent-insensitive search (folded columns and an FTS5 index); migration 3
+//! keeps the rule set of each entry (a register outlives a guide: its entries follow the one
+//! of their own date; entries written before it read their register's).
 //! A migration is never edited once released: a change is a new migration.
 
 use rusqlite::{Connection, OpenFlags};
@@ -132,6 +134,46 @@ CREATE VIRTUAL TABLE entries_fts USING fts5(
 );
 "#;
 
+/// A stored text read back through `parse`: a value it refuses (a damaged row) is an error
+/// naming what it should have been, never a silent default such as 1970-01-01.
+pub(crate) fn parse_stored<T>(
+    text: &str,
+    what: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    parse(text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("damaged register row: \"{text}\" is not a {what}").into(),
+        )
+    })
+}
+
+/// Column `i` of a row read back through `parse` (see [`parse_stored`]).
+pub(crate) fn stored<T>(
+    r: &rusqlite::Row,
+    i: usize,
+    what: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    parse_stored(&r.get::<_, String>(i)?, what, parse)
+}
+
+/// A nullable column `i` read back through `parse`.
+pub(crate) fn stored_opt<T>(
+    r: &rusqlite::Row,
+    i: usize,
+    what: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> rusqlite::Result<Option<T>> {
+    r.get::<_, Option<String>>(i)?
+        .map(|s| parse_stored(&s, what, parse))
+        .transpose()
+}
+
+const V3: &str = "ALTER TABLE entries ADD COLUMN rules_id TEXT;";
+
 /// The folded search text of an entry: symbol, number, subject, signer and recipients.
 pub fn search_text(
     symbol: &str,
@@ -185,11 +227,15 @@ fn backfill_search(tx: &rusqlite::Transaction) -> HookResult {
 
 /// The migrations, oldest first. Version N of the schema is the state after the N-th.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up_with_hook(V2, backfill_search)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up_with_hook(V2, backfill_search),
+        M::up(V3),
+    ])
 }
 
 /// The newest schema version this program knows.
-pub const LATEST: i64 = 2;
+pub const LATEST: i64 = 3;
 
 fn is_corruption(e: &rusqlite::Error) -> bool {
     matches!(

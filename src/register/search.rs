@@ -4,10 +4,11 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-use super::entries::{kind_name, parse_date};
+use super::entries::kind_name;
 use super::error::{RegisterError, Result};
 use super::fold::{fold, fts_query};
 use super::model::{EntryStatus, EntrySummary, Page};
+use super::schema::stored;
 use super::Register;
 
 /// Default page size.
@@ -84,7 +85,7 @@ pub struct Query {
 }
 
 const SUMMARY_COLUMNS: &str =
-    "e.id, r.code, e.number, e.symbol, e.date, e.kind, e.subject, e.signer, e.recipients, e.status, r.rules_id";
+    "e.id, r.code, e.number, e.symbol, e.date, e.kind, e.subject, e.signer, e.recipients, e.status, COALESCE(e.rules_id, r.rules_id)";
 
 fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<EntrySummary> {
     let kind: String = r.get(5)?;
@@ -94,13 +95,13 @@ fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<EntrySummary> {
         register: r.get(1)?,
         number: r.get(2)?,
         symbol: r.get(3)?,
-        date: parse_date(&r.get::<_, String>(4)?),
+        date: stored(r, 4, "date", crate::dates::parse_iso)?,
         kind_name: kind_name(&rules_id, &kind),
         kind,
         subject: r.get(6)?,
         signer: r.get(7)?,
         recipients: r.get(8)?,
-        status: EntryStatus::parse(&r.get::<_, String>(9)?).unwrap_or(EntryStatus::Issued),
+        status: stored(r, 9, "status", EntryStatus::parse)?,
     })
 }
 
@@ -340,7 +341,7 @@ impl Register {
             }
             (Some(c), Sort::DateDesc | Sort::DateAsc) => {
                 let (d, id) = c.split_once('.').ok_or_else(bad_cursor)?;
-                let d = NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| bad_cursor())?;
+                let d = crate::dates::parse_iso(d).ok_or_else(bad_cursor)?;
                 let id: i64 = id.parse().map_err(|_| bad_cursor())?;
                 let op = if q.sort == Sort::DateDesc {
                     hi = Some(hi.map_or(d, |h| h.min(d)));

@@ -4,9 +4,12 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::error::{RegisterError, Result};
-use super::model::{NewRegister, Period, RegisterInfo, Term};
+use super::model::{NewRegister, RegisterInfo, Term};
+use super::schema::{parse_stored, stored};
 use super::{now, Register};
+use crate::dates;
 use crate::draft::{Issuer, Regime};
+use crate::rules::Period;
 use crate::rules::{self, RuleSet};
 
 const REGISTER_COLUMNS: &str =
@@ -14,15 +17,13 @@ const REGISTER_COLUMNS: &str =
      issuer_name, issuer_code, volume, created_at";
 
 fn register_row(r: &Row) -> rusqlite::Result<RegisterInfo> {
-    let regime: String = r.get(3)?;
-    let period: String = r.get(5)?;
     Ok(RegisterInfo {
         id: r.get(0)?,
         code: r.get(1)?,
         name: r.get(2)?,
-        regime: Regime::parse(&regime).unwrap_or(Regime::State),
+        regime: stored(r, 3, "regime", Regime::parse)?,
         rules_id: r.get(4)?,
-        period: Period::parse(&period).unwrap_or(Period::Year),
+        period: stored(r, 5, "numbering period", Period::parse)?,
         per_kind: r.get(6)?,
         secret: r.get(7)?,
         parent: r.get(8)?,
@@ -33,19 +34,21 @@ fn register_row(r: &Row) -> rusqlite::Result<RegisterInfo> {
     })
 }
 
-fn parse_date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
-}
-
 impl RegisterInfo {
-    /// The rule set its symbols are composed with.
+    /// The rule set it was created under (its numbering scheme); each entry follows the one
+    /// in force on its own date.
     pub fn rules(&self) -> &'static RuleSet {
         rules::by_id(&self.rules_id).unwrap_or_else(|| rules::default_for(self.regime))
+    }
+
+    /// How its numbers run, in Vietnamese (`Theo năm, một dãy số chung`).
+    pub fn numbering_vi(&self) -> &'static str {
+        super::labels::numbering_vi(self.period, self.per_kind)
     }
 }
 
 impl Register {
-    /// Creates a register. Unset scheme fields take the regime's default.
+    /// Creates a register. Unset scheme fields take its rule set's `[numbering]`.
     pub fn create_register(&mut self, new: &NewRegister) -> Result<RegisterInfo> {
         let code = new.code.trim();
         if code.is_empty()
@@ -62,38 +65,16 @@ impl Register {
         let regime = new
             .regime
             .ok_or_else(|| RegisterError::invalid("--regime", "required: state or party"))?;
-        let rules = match &new.rules_id {
-            Some(id) => rules::by_id(id).ok_or_else(|| {
-                RegisterError::invalid("--rules", format!("unknown rule set \"{id}\""))
-            })?,
-            None => rules::default_for(regime),
-        };
-        if rules.regime != regime {
-            return Err(RegisterError::invalid(
-                "--rules",
-                format!(
-                    "rule set {} is for regime {}",
-                    rules.id,
-                    rules.regime.as_str()
-                ),
-            ));
-        }
+        let rules = rules::resolve(regime, Some(super::today()), new.rules_id.as_deref())
+            .map_err(RegisterError::from)?;
         if new.issuer_name.trim().is_empty() {
             return Err(RegisterError::invalid("--issuer-name", "required"));
         }
         if new.issuer_code.trim().is_empty() {
             return Err(RegisterError::invalid("--issuer-code", "required"));
         }
-        let (period, per_kind) = match regime {
-            Regime::State => (
-                new.period.unwrap_or(Period::Year),
-                new.per_kind.unwrap_or(false),
-            ),
-            Regime::Party => (
-                new.period.unwrap_or(Period::Term),
-                new.per_kind.unwrap_or(true),
-            ),
-        };
+        let period = new.period.unwrap_or(rules.numbering.period);
+        let per_kind = new.per_kind.unwrap_or(rules.numbering.per_kind);
         let name = if new.name.trim().is_empty() {
             if new.secret {
                 "Sổ đăng ký văn bản mật đi".to_string()
@@ -183,7 +164,7 @@ impl Register {
 
     /// The register that numbers an issuer's documents of a regime: the first one with that
     /// regime, issuer code and secrecy (văn bản mật go to a secret register). With `create`,
-    /// a missing one is created with the regime's default scheme (the app's first *Cấp số*);
+    /// a missing one is created with its rule set's numbering (the app's first *Cấp số*);
     /// its code is the issuer code folded to ASCII (`svhttdl`, `tu`), `-mat` for a secret one.
     pub fn register_for(
         &mut self,
@@ -303,8 +284,8 @@ impl Register {
                 id: r.get(0)?,
                 register: reg.code.clone(),
                 label: r.get(1)?,
-                start: parse_date(&r.get::<_, String>(2)?),
-                end: parse_date(&r.get::<_, String>(3)?),
+                start: stored(r, 2, "date", dates::parse_iso)?,
+                end: stored(r, 3, "date", dates::parse_iso)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -363,7 +344,8 @@ pub(crate) fn last_date(
         )?
         .query_row(params![reg.id, period, kind], |r| r.get(0))
         .optional()?;
-    Ok(d.map(|s| parse_date(&s)))
+    Ok(d.map(|s| parse_stored(&s, "date", dates::parse_iso))
+        .transpose()?)
 }
 
 /// Takes the next number of a sequence (creating it at 01): `(sequence id, number)`.

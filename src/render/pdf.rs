@@ -9,21 +9,53 @@ use std::time::{Duration, Instant};
 pub const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// What to tell a user who has no LibreOffice.
-pub const INSTALL_HINT: &str =
-    "LibreOffice is not installed; install it with `sudo apt-get install libreoffice-writer-nogui fonts-liberation2` (Debian/Ubuntu) and try again";
+pub const INSTALL_HINT: &str = "LibreOffice is not installed; install it (Debian/Ubuntu: `sudo apt-get install libreoffice-writer-nogui fonts-liberation2`; Windows and macOS: from libreoffice.org) and try again";
 
-/// Finds `soffice` (or `libreoffice`) on the PATH.
-pub fn soffice() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    for dir in std::env::split_paths(&path) {
-        for name in ["soffice", "libreoffice"] {
-            let p = dir.join(name);
-            if p.is_file() {
-                return Some(p);
+/// The names LibreOffice's converter goes by on this system.
+#[cfg(windows)]
+const NAMES: &[&str] = &["soffice.exe", "soffice.com"];
+#[cfg(not(windows))]
+const NAMES: &[&str] = &["soffice", "libreoffice"];
+
+/// Where LibreOffice installs off the PATH: `Program Files` on Windows, the application
+/// bundle on macOS (the Linux packages put `soffice` on the PATH).
+fn install_dirs() -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    if cfg!(windows) {
+        for var in ["ProgramFiles", "ProgramFiles(x86)", "ProgramW6432"] {
+            if let Some(p) = std::env::var_os(var) {
+                dirs.push(PathBuf::from(p).join("LibreOffice").join("program"));
             }
         }
+    } else if cfg!(target_os = "macos") {
+        dirs.push(PathBuf::from(
+            "/Applications/LibreOffice.app/Contents/MacOS",
+        ));
+        if let Some(home) = std::env::var_os("HOME") {
+            dirs.push(PathBuf::from(home).join("Applications/LibreOffice.app/Contents/MacOS"));
+        }
     }
-    None
+    dirs
+}
+
+/// Finds LibreOffice: on the PATH, else where it installs on this system.
+pub fn soffice() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .chain(install_dirs())
+        .flat_map(|dir| NAMES.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// The `file://` URL of a folder, as LibreOffice's `-env:UserInstallation` wants it
+/// (`file:///C:/Users/…` on Windows).
+fn file_url(dir: &Path) -> String {
+    let s = dir.display().to_string().replace('\\', "/");
+    if s.starts_with('/') {
+        format!("file://{s}")
+    } else {
+        format!("file:///{s}")
+    }
 }
 
 /// Converts DOCX bytes to PDF bytes, with a private LibreOffice profile and a timeout.
@@ -39,7 +71,7 @@ pub fn from_docx(docx: &[u8]) -> Result<Vec<u8>> {
 }
 
 fn convert(bin: &Path, input: &Path, out_dir: &Path, profile: &Path) -> Result<()> {
-    let profile_url = format!("-env:UserInstallation=file://{}", profile.display());
+    let profile_url = format!("-env:UserInstallation={}", file_url(profile));
     let mut child = Command::new(bin)
         .arg(profile_url)
         .args([
@@ -75,5 +107,16 @@ fn convert(bin: &Path, input: &Path, out_dir: &Path, profile: &Path) -> Result<(
             Ok(None) => std::thread::sleep(Duration::from_millis(50)),
             Err(e) => return Err(Error::Convert(e.to_string())),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profile_urls_are_file_urls() {
+        assert_eq!(file_url(Path::new("/tmp/x y")), "file:///tmp/x y");
+        assert_eq!(file_url(Path::new("C:\\Users\\a")), "file:///C:/Users/a");
     }
 }

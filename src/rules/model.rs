@@ -1,13 +1,15 @@
 //! The shape of a rule set file.
 
-use crate::draft::{Authority, Regime};
 use crate::error::{Error, Result};
+use crate::regime::{Authority, Regime};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Whether a form uses a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum FieldUse {
     /// Must be present.
     Required,
@@ -21,6 +23,7 @@ pub enum FieldUse {
 /// The layout family of a document type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Form {
     /// Công văn: no type name; the subject sits under the number; Kính gửi above the body.
     Letter,
@@ -209,6 +212,10 @@ pub struct HeaderRules {
     pub subject_rule_share: f32,
     /// Whether a line is drawn under the subject of titled forms.
     pub subject_rule: bool,
+    /// Texts whose presence marks a pasted letter as one of this regime (the national title
+    /// and its other spellings); the national title alone when empty.
+    #[serde(default)]
+    pub recognised_by: Vec<String>,
 }
 
 /// Number and symbol.
@@ -258,6 +265,108 @@ pub struct CcRules {
     pub archive: String,
     /// Archive line when the draft gives none.
     pub archive_default: String,
+    /// Other line ends tolerated when a document keeps one throughout (the first line decides).
+    #[serde(default)]
+    pub line_end_alternatives: Vec<String>,
+    /// The clerk's office code in the archive line (`VT`).
+    #[serde(default)]
+    pub office: String,
+    /// Whether the archive line names the office: `required` (state `Lưu: VT, …`) or `none`
+    /// (Party `Lưu Văn phòng …`, never `VT`); `optional` checks nothing.
+    #[serde(default)]
+    pub office_in_archive: FieldUse,
+    /// Whether the drafting unit of the symbol must be the archive line's unit.
+    #[serde(default)]
+    pub unit_in_archive: bool,
+}
+
+/// How numbers are given (the register's defaults).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberingRules {
+    /// When numbers restart.
+    pub period: Period,
+    /// One sequence per document type (true) or one common sequence.
+    pub per_kind: bool,
+    /// The rule in one Vietnamese sentence, for the app.
+    pub note: String,
+}
+
+/// How a register's numbers restart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Period {
+    /// From 01 on 1 January to 31 December.
+    Year,
+    /// From 01 for the whole term of the committee.
+    Term,
+}
+
+impl Period {
+    /// The slug stored and printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Year => "year",
+            Period::Term => "term",
+        }
+    }
+
+    /// Parses the slug.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "year" => Some(Period::Year),
+            "term" => Some(Period::Term),
+            _ => None,
+        }
+    }
+}
+
+/// How a register's numbers run, in Vietnamese: `Theo năm, một dãy số chung`.
+pub fn numbering_vi(period: Period, per_kind: bool) -> &'static str {
+    match (period, per_kind) {
+        (Period::Year, false) => "Theo năm, một dãy số chung",
+        (Period::Year, true) => "Theo năm, mỗi loại văn bản một dãy số",
+        (Period::Term, false) => "Theo nhiệm kỳ, một dãy số chung",
+        (Period::Term, true) => "Theo nhiệm kỳ, mỗi loại văn bản một dãy số",
+    }
+}
+
+/// What `vanthu new` and a new draft put in each field the form uses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkeletonRules {
+    /// A letter carries the first drafting unit's code (state công văn symbols).
+    #[serde(default)]
+    pub unit_code: bool,
+    /// Subject of a letter; `{year}` is replaced.
+    pub letter_subject: String,
+    /// Subject of a titled document; `{year}` is replaced.
+    pub titled_subject: String,
+    /// Subject of a decision.
+    pub decision_subject: String,
+    /// Body of a letter or a titled document.
+    pub body: String,
+    /// Body of a decision.
+    pub decision_body: String,
+    /// Căn cứ lines of a decision.
+    pub bases: Vec<String>,
+    /// The proposal line of a decision.
+    pub proposal: String,
+    /// Nơi nhận of a decision.
+    pub decision_cc: Vec<String>,
+}
+
+/// Labels of the form's fields that depend on the rule set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    /// The subject of a document without a subject prefix.
+    pub subject: String,
+    /// The subject of a document with one; `{prefix}` is replaced (`V/v`).
+    pub prefixed_subject: String,
+    /// The archive field; `{archive}` is replaced by the printed form (`Lưu:`).
+    pub archive: String,
 }
 
 /// One document type.
@@ -304,9 +413,13 @@ pub struct RuleSet {
     pub regime: Regime,
     /// Human title of the source.
     pub title: String,
-    /// Used when a draft of this regime names no rule set.
-    #[serde(default)]
-    pub default: bool,
+    /// Its short name (`Nghị định 30/2020/NĐ-CP`), shown in the app and in messages.
+    pub guide: String,
+    /// The regime as the app names it (`Nhà nước`, `Đảng`).
+    pub regime_label: String,
+    /// The first day the rule set applies; a draft dated on or after it takes it (see
+    /// [`crate::rules::in_force`]).
+    pub in_force_from: NaiveDate,
     /// Page set-up.
     pub page: PageRules,
     /// Header block.
@@ -317,6 +430,12 @@ pub struct RuleSet {
     pub signer: SignerRules,
     /// Nơi nhận.
     pub cc: CcRules,
+    /// The register's numbering defaults.
+    pub numbering: NumberingRules,
+    /// What a skeleton draft holds.
+    pub skeleton: SkeletonRules,
+    /// Field labels of the form.
+    pub labels: Labels,
     /// Typography per element.
     pub styles: BTreeMap<Element, StyleRule>,
     /// Document types.
@@ -349,6 +468,29 @@ impl RuleSet {
     /// The style of an element (every element has one: checked on load).
     pub fn style(&self, e: Element) -> &StyleRule {
         &self.styles[&e]
+    }
+
+    /// The label of a kind's subject field (`Về việc (in sau «V/v»)`, `Trích yếu nội dung`).
+    pub fn subject_label(&self, kind: &KindRule) -> String {
+        let prefix = kind.subject_prefix.trim();
+        if prefix.is_empty() {
+            self.labels.subject.clone()
+        } else {
+            self.labels.prefixed_subject.replace("{prefix}", prefix)
+        }
+    }
+
+    /// The texts that mark a pasted letter as one of this rule set's regime.
+    pub fn recognised_by(&self) -> Vec<&str> {
+        if self.header.recognised_by.is_empty() {
+            vec![self.header.national.as_str()]
+        } else {
+            self.header
+                .recognised_by
+                .iter()
+                .map(String::as_str)
+                .collect()
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use tera::{ErrorKind, Kwargs, State, StringInput, Tera};
 use super::format::{self, file_position, FieldSource, TemplateFile};
 use super::sandbox;
 use super::{TemplateError, TemplateInfo};
+use crate::dates;
 
 /// One compiled tera string.
 #[derive(Debug, Clone)]
@@ -46,8 +47,8 @@ fn engine() -> Tera {
     tera.autoescape_on([".md"]);
     tera.set_escape_fn(sandbox::escape_markup);
     tera.register_filter("date_words", |s: &str, _: Kwargs, _: &State| {
-        super::fill::parse_iso(s)
-            .map(crate::symbol::date_words)
+        dates::parse(s)
+            .map(dates::words)
             .unwrap_or_else(|| s.to_string())
     });
     tera.register_filter("date_short", |s: &str, _: Kwargs, _: &State| date_short(s));
@@ -62,20 +63,8 @@ fn engine() -> Tera {
         )
     });
     tera.register_filter("date_weekday", |s: &str, _: Kwargs, _: &State| {
-        use chrono::{Datelike, Weekday};
-        super::fill::parse_iso(s)
-            .map(|d| {
-                match d.weekday() {
-                    Weekday::Mon => "thứ Hai",
-                    Weekday::Tue => "thứ Ba",
-                    Weekday::Wed => "thứ Tư",
-                    Weekday::Thu => "thứ Năm",
-                    Weekday::Fri => "thứ Sáu",
-                    Weekday::Sat => "thứ Bảy",
-                    Weekday::Sun => "Chủ nhật",
-                }
-                .to_string()
-            })
+        dates::parse(s)
+            .map(|d| dates::weekday(d).to_string())
             .unwrap_or_default()
     });
     tera.register_filter("roman", |n: i64, _: Kwargs, _: &State| roman(n));
@@ -183,22 +172,10 @@ pub fn agency(s: &str) -> String {
     out.join(" ")
 }
 
-/// `05/4/2025`, `15/02/2025`: the short date of a citation, padded as NĐ 30 pads dates
-/// (day below 10, months 1 and 2). Text that is not a date is returned as it is.
+/// `05/4/2025`, `15/02/2025`: the short date of a citation ([`dates::citation`]). Text that
+/// is not a date is returned as it is.
 pub fn date_short(s: &str) -> String {
-    use chrono::Datelike;
-    match super::fill::parse_iso(s) {
-        Some(d) => {
-            let m = d.month();
-            let month = if m <= 2 {
-                format!("{m:02}")
-            } else {
-                m.to_string()
-            };
-            format!("{:02}/{month}/{}", d.day(), d.year())
-        }
-        None => s.to_string(),
-    }
+    dates::parse(s).map_or_else(|| s.to_string(), dates::citation)
 }
 
 /// Roman numerals for 1–3999 (`4` → `IV`); other numbers as digits.
@@ -243,7 +220,7 @@ impl Template {
         let mut allowed: BTreeSet<&str> = file.vars.iter().map(|v| v.key.as_str()).collect();
         allowed.extend(["profile", "today", "signer"]);
         for src in file.draft.fields() {
-            let at = |offset: usize, code: &'static str, message: String| {
+            let at = |offset: usize, code: crate::error::ErrorCode, message: String| {
                 let (line, column) = file_position(text, &src, offset);
                 TemplateError::At {
                     code,
@@ -254,8 +231,13 @@ impl Template {
                     message,
                 }
             };
-            let scan = sandbox::scan(src.text)
-                .map_err(|r| at(r.offset, "template_forbidden", r.message))?;
+            let scan = sandbox::scan(src.text).map_err(|r| {
+                at(
+                    r.offset,
+                    crate::error::ErrorCode::TemplateForbidden,
+                    r.message,
+                )
+            })?;
             let tera_name = if src.path == "body" {
                 "body.md".to_string()
             } else {
@@ -265,16 +247,20 @@ impl Template {
                 .map_err(|e| match e.kind() {
                     ErrorKind::SyntaxError(r) => at(
                         r.span().range.start,
-                        "template_syntax",
+                        crate::error::ErrorCode::TemplateSyntax,
                         r.message().to_string(),
                     ),
-                    other => at(0, "template_syntax", first_line(&other.to_string())),
+                    other => at(
+                        0,
+                        crate::error::ErrorCode::TemplateSyntax,
+                        first_line(&other.to_string()),
+                    ),
                 })?;
             for (n, offset) in &scan.names {
                 if !allowed.contains(n.as_str()) && !scan.bound.iter().any(|b| b == n) {
                     return Err(at(
                         *offset,
-                        "template_undefined",
+                        crate::error::ErrorCode::TemplateUndefined,
                         format!("variable `{n}` is not defined (declare it as a [[var]])"),
                     ));
                 }
@@ -326,7 +312,7 @@ impl Template {
             .map(|s| file_position(&self.source, &s, offset))
             .unwrap_or((1, 1));
         TemplateError::At {
-            code: "template_render",
+            code: crate::error::ErrorCode::TemplateRender,
             template: self.file.name.clone(),
             field: field.path.clone(),
             line,

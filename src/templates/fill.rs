@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use super::compile::Template;
 use super::format::{Values, Var, VarType, VarValue};
+use crate::dates;
 use crate::draft::{self, DraftFile, SignerFile};
-use crate::error::{Error, FieldError, FieldErrors, Result};
+use crate::error::{Error, ErrorCode, FieldError, FieldErrors, Result};
 use crate::profile::Profile;
 
 /// Longest one-line value, in characters.
@@ -16,32 +17,6 @@ pub const TEXT_CHARS: usize = 1_000;
 pub const LONG_TEXT_BYTES: usize = 512 * 1024;
 /// Most entries of a list value.
 pub const LIST_LEN: usize = 200;
-
-pub(crate) use crate::draft::parse_date as parse_iso;
-
-/// Reads a date as `YYYY-MM-DD` or `DD/MM/YYYY`.
-fn parse_any_date(s: &str) -> Option<NaiveDate> {
-    if let Some(d) = parse_iso(s) {
-        return Some(d);
-    }
-    let parts: Vec<&str> = s.split('/').collect();
-    if parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
-        && parts[2].len() == 4
-        && parts[0].len() <= 2
-        && parts[1].len() <= 2
-    {
-        let (d, m, y) = (
-            parts[0].parse().ok()?,
-            parts[1].parse().ok()?,
-            parts[2].parse().ok()?,
-        );
-        return NaiveDate::from_ymd_opt(y, m, d);
-    }
-    None
-}
 
 /// A checked value, as the template sees it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -60,7 +35,7 @@ fn has_control(s: &str, allow_newline: bool) -> bool {
 /// Checks one value against its variable; `None` means empty.
 fn check_value(var: &Var, v: Option<&VarValue>) -> std::result::Result<Checked, FieldError> {
     let key = var.key.as_str();
-    let bad = |code: &'static str, msg: String| FieldError::new(key, code, msg);
+    let bad = |code: ErrorCode, msg: String| FieldError::new(key, code, msg);
     let text = match v {
         None => None,
         Some(VarValue::Text(s)) => Some(draft_nfc(s)),
@@ -75,7 +50,7 @@ fn check_value(var: &Var, v: Option<&VarValue>) -> std::result::Result<Checked, 
         }
         Some(VarValue::List(_)) => {
             return Err(bad(
-                "invalid_type",
+                ErrorCode::InvalidType,
                 format!("expected {}, got a list", type_en(var.ty)),
             ));
         }
@@ -83,7 +58,10 @@ fn check_value(var: &Var, v: Option<&VarValue>) -> std::result::Result<Checked, 
     let trimmed = text.as_deref().map(str::trim).unwrap_or("");
     if trimmed.is_empty() {
         if var.required {
-            return Err(bad("required", format!("required ({})", var.label)));
+            return Err(bad(
+                ErrorCode::Required,
+                format!("required ({})", var.label),
+            ));
         }
         return Ok(match var.ty {
             VarType::List => Checked::List(Vec::new()),
@@ -94,17 +72,20 @@ fn check_value(var: &Var, v: Option<&VarValue>) -> std::result::Result<Checked, 
         VarType::Text => {
             if trimmed.contains(['\n', '\r']) {
                 return Err(bad(
-                    "invalid_value",
+                    ErrorCode::InvalidValue,
                     "must be one line (use a long_text variable for paragraphs)".into(),
                 ));
             }
             if has_control(trimmed, false) {
-                return Err(bad("invalid_value", "contains control characters".into()));
+                return Err(bad(
+                    ErrorCode::InvalidValue,
+                    "contains control characters".into(),
+                ));
             }
             let n = trimmed.chars().count();
             if n > TEXT_CHARS {
                 return Err(bad(
-                    "too_long",
+                    ErrorCode::TooLong,
                     format!("too long ({n} characters, limit {TEXT_CHARS})"),
                 ));
             }
@@ -120,26 +101,29 @@ fn check_value(var: &Var, v: Option<&VarValue>) -> std::result::Result<Checked, 
                 .join("\n\n");
             if t.len() > LONG_TEXT_BYTES {
                 return Err(bad(
-                    "too_long",
+                    ErrorCode::TooLong,
                     format!("too long ({} bytes, limit {LONG_TEXT_BYTES})", t.len()),
                 ));
             }
             if has_control(&t, true) {
-                return Err(bad("invalid_value", "contains control characters".into()));
+                return Err(bad(
+                    ErrorCode::InvalidValue,
+                    "contains control characters".into(),
+                ));
             }
             Ok(Checked::Text(t))
         }
-        VarType::Date => match parse_any_date(trimmed) {
-            Some(d) => Ok(Checked::Text(d.format("%Y-%m-%d").to_string())),
+        VarType::Date => match dates::parse(trimmed) {
+            Some(d) => Ok(Checked::Text(dates::iso(d))),
             None => Err(bad(
-                "invalid_date",
+                ErrorCode::InvalidDate,
                 format!("\"{trimmed}\" is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
             )),
         },
         VarType::Number => match trimmed.parse::<i64>() {
             Ok(n) if (-1_000_000_000..=1_000_000_000).contains(&n) => Ok(Checked::Number(n)),
             _ => Err(bad(
-                "invalid_value",
+                ErrorCode::InvalidValue,
                 format!("\"{trimmed}\" is not a whole number"),
             )),
         },
@@ -149,7 +133,7 @@ fn check_value(var: &Var, v: Option<&VarValue>) -> std::result::Result<Checked, 
             } else {
                 let all: Vec<String> = var.choices.iter().map(|c| format!("\"{c}\"")).collect();
                 Err(bad(
-                    "invalid_value",
+                    ErrorCode::InvalidValue,
                     format!(
                         "unknown choice \"{trimmed}\" (expected one of {})",
                         all.join(", ")
@@ -174,14 +158,14 @@ fn check_list(var: &Var, items: Vec<String>) -> std::result::Result<Checked, Fie
     if items.is_empty() && var.required {
         return Err(FieldError::new(
             key,
-            "required",
+            ErrorCode::Required,
             format!("required ({})", var.label),
         ));
     }
     if items.len() > LIST_LEN {
         return Err(FieldError::new(
             key,
-            "too_long",
+            ErrorCode::TooLong,
             format!("too many entries ({}, limit {LIST_LEN})", items.len()),
         ));
     }
@@ -189,14 +173,14 @@ fn check_list(var: &Var, items: Vec<String>) -> std::result::Result<Checked, Fie
         if s.contains(['\n', '\r']) || has_control(s, false) {
             return Err(FieldError::new(
                 format!("{key}[{i}]"),
-                "invalid_value",
+                ErrorCode::InvalidValue,
                 "must be one line without control characters",
             ));
         }
         if s.chars().count() > TEXT_CHARS {
             return Err(FieldError::new(
                 format!("{key}[{i}]"),
-                "too_long",
+                ErrorCode::TooLong,
                 format!("too long (limit {TEXT_CHARS} characters)"),
             ));
         }
@@ -250,7 +234,7 @@ fn check_values(t: &Template, values: &Values) -> Result<Vec<(String, Checked)>>
         if !t.file.vars.iter().any(|v| &v.key == k) {
             errors.push(FieldError::new(
                 k.clone(),
-                "unknown_field",
+                ErrorCode::UnknownField,
                 format!(
                     "not a variable of template {} (see `vanthu template show {}`)",
                     t.name(),
@@ -301,7 +285,7 @@ pub fn fill_template(
     if profile.regime != t.file.regime {
         return Err(Error::Invalid(FieldErrors(vec![FieldError::new(
             "profile.regime",
-            "invalid_value",
+            ErrorCode::InvalidValue,
             format!(
                 "template {} is for regime {}, the profile is {}",
                 t.name(),
@@ -329,12 +313,12 @@ pub fn fill_template(
     ctx.insert(
         "today",
         &TodayCtx {
-            iso: today.format("%Y-%m-%d").to_string(),
+            iso: dates::iso(today),
             day: today.day(),
             month: today.month(),
             year: today.year(),
-            words: crate::symbol::date_words(today),
-            short: crate::symbol::short_date(today),
+            words: dates::words(today),
+            short: dates::citation(today),
         },
     );
 
@@ -384,9 +368,9 @@ pub fn fill_template(
     if f.date.as_deref().unwrap_or("").is_empty() && f.year.is_none() {
         f.year = Some(i64::from(today.year()));
     }
-    if let Some(d) = f.date.as_deref().and_then(parse_iso) {
+    if let Some(d) = f.date.as_deref().and_then(dates::parse) {
         f.year = None;
-        f.date = Some(d.format("%Y-%m-%d").to_string());
+        f.date = Some(dates::iso(d));
     }
     f.normalize();
     draft::validate(&f)?;
@@ -442,7 +426,7 @@ fn set_scalar(t: &Template, f: &mut DraftFile, path: &str, out: &str) -> Result<
             Some(s) => s.parse::<i64>().map(Some).map_err(|_| {
                 Error::Invalid(FieldErrors(vec![FieldError::new(
                     path,
-                    "invalid_value",
+                    ErrorCode::InvalidValue,
                     format!("template {} renders \"{s}\", not a whole number", t.name()),
                 )]))
             }),
@@ -477,24 +461,4 @@ fn set_scalar(t: &Template, f: &mut DraftFile, path: &str, out: &str) -> Result<
         _ => {}
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_read_in_both_forms() {
-        assert_eq!(
-            parse_any_date("2024-02-05"),
-            NaiveDate::from_ymd_opt(2024, 2, 5)
-        );
-        assert_eq!(
-            parse_any_date("5/2/2024"),
-            NaiveDate::from_ymd_opt(2024, 2, 5)
-        );
-        assert_eq!(parse_any_date("31/02/2024"), None);
-        assert_eq!(parse_any_date("2024-2-5"), None);
-        assert_eq!(parse_any_date("hôm nay"), None);
-    }
 }

@@ -350,7 +350,7 @@ pub fn parse(text: &str, origin: &str) -> Result<TemplateFile, TemplateError> {
     let file: TemplateFile = toml::from_str(text).map_err(|e| {
         let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
         TemplateError::At {
-            code: "template_syntax",
+            code: crate::error::ErrorCode::TemplateSyntax,
             template: origin.to_string(),
             field: "toml".into(),
             line,

@@ -20,6 +20,8 @@ pub use store::Store;
 
 use serde::Serialize;
 
+use crate::error::ErrorCode;
+
 /// What the app and `vanthu template list` show of a template.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TemplateInfo {
@@ -52,7 +54,7 @@ pub enum TemplateError {
     #[error("template {template}: line {line}, column {column} ({field}): {message}")]
     At {
         /// `template_syntax`, `template_forbidden`, `template_undefined`, `template_render`.
-        code: &'static str,
+        code: ErrorCode,
         /// Template name (or file).
         template: String,
         /// The draft field whose tera string holds the problem, or `toml`.
@@ -98,14 +100,14 @@ pub enum TemplateError {
 
 impl TemplateError {
     /// A stable machine-readable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            TemplateError::NotFound { .. } => "template_not_found",
-            TemplateError::At { code, .. } => code,
-            TemplateError::Format { .. } => "template_format",
-            TemplateError::Builtin { .. } => "template_builtin",
-            TemplateError::Exists { .. } => "template_exists",
-            TemplateError::BadName { .. } => "template_name",
+            TemplateError::NotFound { .. } => ErrorCode::TemplateNotFound,
+            TemplateError::At { code, .. } => *code,
+            TemplateError::Format { .. } => ErrorCode::TemplateFormat,
+            TemplateError::Builtin { .. } => ErrorCode::TemplateBuiltin,
+            TemplateError::Exists { .. } => ErrorCode::TemplateExists,
+            TemplateError::BadName { .. } => ErrorCode::TemplateName,
         }
     }
 }

@@ -125,7 +125,7 @@ impl Store {
         }
         let dirs =
             directories::ProjectDirs::from("", "", "vanthu").ok_or_else(|| Error::Other {
-                code: "no_data_dir",
+                code: crate::error::ErrorCode::NoDataDir,
                 message: format!("no home directory found; set {DATA_DIR_ENV}"),
             })?;
         Ok(Store::at(dirs.data_dir().join("templates")))
@@ -280,7 +280,7 @@ impl Store {
                 return Err(Error::Invalid(crate::error::FieldErrors(vec![
                     crate::FieldError::new(
                         m.clone(),
-                        "invalid_value",
+                        crate::error::ErrorCode::InvalidValue,
                         format!("cannot be made a variable (choose from {})", all.join(", ")),
                     ),
                 ])));
@@ -425,7 +425,7 @@ fn kind_name(regime: Regime, kind: &str) -> String {
 
 fn to_toml(file: &TemplateFile) -> Result<String> {
     let body = toml::to_string_pretty(file).map_err(|e| Error::Other {
-        code: "template_format",
+        code: crate::error::ErrorCode::TemplateFormat,
         message: format!("template {}: cannot be written as TOML ({e})", file.name),
     })?;
     Ok(format!(

@@ -7,55 +7,17 @@ use serde::Serialize;
 use tauri::AppHandle;
 use ts_rs::TS;
 use vanthu::draft::DraftFile;
-use vanthu::rules::{FieldUse, Form};
-use vanthu::{Error, Regime};
+use vanthu::rules::facts::Facts;
+use vanthu::Error;
 
 use crate::dialogs;
-use crate::error::{AppError, CmdResult, FieldMessage};
+use crate::error::{CmdResult, FieldMessage};
 
-/// A document type as the form offers it.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct KindInfo {
-    /// Slug stored in drafts (`cong-van`).
-    pub slug: String,
-    /// Vietnamese name (`Công văn`).
-    pub name: String,
-    /// `letter`, `titled` or `decision`.
-    pub form: String,
-    /// Whether the type has a trích yếu: `required`, `optional` or `none`.
-    pub subject: String,
-    /// Whether the type has a Kính gửi block: `required`, `optional` or `none`.
-    pub recipients: String,
-}
-
-fn use_str(u: FieldUse) -> String {
-    match u {
-        FieldUse::Required => "required",
-        FieldUse::Optional => "optional",
-        FieldUse::None => "none",
-    }
-    .to_string()
-}
-
-/// The document types of a regime, in the rule set's order.
+/// The public facts of the rule sets: regimes and the guide in force, types, signing forms,
+/// numbering, field labels, marks. The form reads these and keeps no list of its own.
 #[tauri::command]
-pub fn kinds(regime: Regime) -> Vec<KindInfo> {
-    vanthu::rules::default_for(regime)
-        .kinds
-        .iter()
-        .map(|k| KindInfo {
-            slug: k.slug.clone(),
-            name: k.name.clone(),
-            form: match k.form {
-                Form::Letter => "letter",
-                Form::Titled => "titled",
-                Form::Decision => "decision",
-            }
-            .to_string(),
-            subject: use_str(k.subject),
-            recipients: use_str(k.recipients),
-        })
-        .collect()
+pub fn rules_facts() -> Facts {
+    vanthu::rules::facts::facts(chrono::Local::now().date_naive())
 }
 
 /// A new draft of a kind, filled from the active profile, dated this year.
@@ -76,111 +38,23 @@ pub struct Preview {
     pub pages: u32,
     /// The number and symbol line as it will print (`Số: 05/SVHTTDL-QLVHGĐ`).
     pub symbol: String,
+    /// The rule set the draft follows (`hd36-2018`), once its regime is known.
+    pub rules_id: Option<String>,
     /// What is still wrong, field by field, in Vietnamese.
     pub errors: Vec<FieldMessage>,
 }
 
-/// Text shown in the preview for a required field not filled in yet.
-const PLACEHOLDER: &str = "…";
-
-/// The draft with placeholders where required texts are still empty, so the page takes shape
-/// while the clerk types.
-fn with_placeholders(file: &DraftFile, errors: &[FieldMessage]) -> DraftFile {
-    let mut d = file.clone();
-    let ph = || Some(PLACEHOLDER.to_string());
-    for e in errors.iter().filter(|e| e.code == "required") {
-        match e.field.as_str() {
-            "subject" => d.subject = ph(),
-            "body" => d.body = ph(),
-            "place" => d.place = ph(),
-            "recipients" => d.recipients = vec![PLACEHOLDER.to_string()],
-            "year" => d.year = Some(i64::from(chrono::Local::now().year())),
-            "issuer.name" | "issuer.code" | "issuer" => {
-                let i = d.issuer.get_or_insert_with(Default::default);
-                if e.field != "issuer.code" && i.name.as_deref().unwrap_or("").trim().is_empty() {
-                    i.name = ph();
-                }
-                if e.field != "issuer.name" && i.code.as_deref().unwrap_or("").trim().is_empty() {
-                    i.code = ph();
-                }
-            }
-            "signer" | "signer.title" | "signer.name" | "signer.on_behalf_of" => {
-                let s = d.signer.get_or_insert_with(Default::default);
-                for (f, v) in [
-                    ("title", &mut s.title),
-                    ("name", &mut s.name),
-                    ("on_behalf_of", &mut s.on_behalf_of),
-                ] {
-                    if (e.field == "signer" || e.field.ends_with(f))
-                        && v.as_deref().unwrap_or("").trim().is_empty()
-                    {
-                        *v = ph();
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    d
-}
-
-/// The symbol line as the core composes it, from whatever the draft has so far.
-fn symbol_line(file: &DraftFile) -> String {
-    let regime = file
-        .regime
-        .as_deref()
-        .and_then(Regime::parse)
-        .unwrap_or(Regime::State);
-    let rules = vanthu::rules::default_for(regime);
-    let number = file
-        .number
-        .and_then(|n| u32::try_from(n).ok())
-        .filter(|&n| n > 0);
-    let code = file
-        .issuer
-        .as_ref()
-        .and_then(|i| i.code.as_deref())
-        .unwrap_or("");
-    let symbol = vanthu::symbol::compose(
-        rules,
-        file.kind.as_deref().unwrap_or(""),
-        number,
-        code,
-        file.unit_code.as_deref(),
-    );
-    format!("{}{}", rules.symbol.prefix, symbol)
-}
-
-/// Validates and lays out the draft, and renders the HTML preview. Never fails on user data:
+/// The preview of the draft as typed so far ([`vanthu::preview`]). Never fails on user data:
 /// problems come back in `errors`.
 #[tauri::command]
 pub fn preview(draft: DraftFile) -> Preview {
-    let symbol = symbol_line(&draft);
-    let errors: Vec<FieldMessage> = match vanthu::draft::validate(&draft) {
-        Ok(_) => Vec::new(),
-        Err(e) => AppError::from(e).fields,
-    };
-    let candidate = if errors.is_empty() {
-        draft
-    } else {
-        with_placeholders(&draft, &errors)
-    };
-    let rendered = vanthu::draft::validate(&candidate)
-        .and_then(|d| vanthu::layout::build(&d))
-        .map(|doc| vanthu::render::html::render(&doc));
-    match rendered {
-        Ok(r) => Preview {
-            html: Some(r.html),
-            pages: r.pages,
-            symbol,
-            errors,
-        },
-        Err(_) => Preview {
-            html: None,
-            pages: 0,
-            symbol,
-            errors,
-        },
+    let p = vanthu::preview::preview(&draft, None);
+    Preview {
+        html: p.html,
+        pages: p.pages,
+        symbol: p.symbol,
+        rules_id: p.rules_id,
+        errors: p.errors.iter().map(FieldMessage::from).collect(),
     }
 }
 
@@ -193,28 +67,9 @@ pub struct OpenedDraft {
     pub draft: DraftFile,
 }
 
-/// Reads a draft file (up to the core's size limit), checking its format but not its content.
+/// Reads a draft file with the core's reader (size limit, BOM, format), not its content.
 pub fn read_draft(path: &std::path::Path) -> CmdResult<DraftFile> {
-    let len = std::fs::metadata(path)
-        .map_err(|e| Error::io(path, e))?
-        .len();
-    if len > vanthu::draft::LIMITS.file_bytes {
-        return Err(Error::TooLarge {
-            field: "file".into(),
-            size: len,
-            limit: vanthu::draft::LIMITS.file_bytes,
-        }
-        .into());
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let file = DraftFile::from_json(text.strip_prefix('\u{feff}').unwrap_or(&text))?;
-    if file.format.as_deref() != Some(vanthu::draft::FORMAT) {
-        return Err(AppError::new(
-            "format",
-            "Tệp này không phải bản thảo Văn Thư (vanthu/draft@1).",
-        ));
-    }
-    Ok(file)
+    Ok(vanthu::draft::read(path)?)
 }
 
 /// Asks for a draft file and reads it; `None` when the clerk cancels.
@@ -233,10 +88,10 @@ pub async fn open_draft(app: AppHandle) -> CmdResult<Option<OpenedDraft>> {
 
 fn file_stem(d: &DraftFile) -> String {
     let kind = d.kind.as_deref().unwrap_or("van-ban");
-    match d.number {
+    vanthu::write::file_stem(&match d.number {
         Some(n) => format!("{kind}-{n:02}"),
         None => kind.to_string(),
-    }
+    })
 }
 
 /// Saves the draft to `path`, or to a file the clerk picks when `path` is `None`.
@@ -265,10 +120,11 @@ pub async fn save_draft(
     Ok(Some(path.display().to_string()))
 }
 
-/// Validates and renders the DOCX bytes.
+/// Validates and renders the DOCX bytes with the rule set the draft follows.
 pub fn docx_bytes(draft: &DraftFile) -> CmdResult<Vec<u8>> {
-    let d = vanthu::draft::validate(draft)?;
-    Ok(vanthu::render_docx(&d)?)
+    let (d, rules) = vanthu::draft::validate_for(draft, None)?;
+    let doc = vanthu::layout::build_with(&d, rules)?;
+    Ok(vanthu::render::docx::to_bytes(&doc)?)
 }
 
 /// Exports the DOCX to a file the clerk picks; `None` when the clerk cancels.
@@ -328,6 +184,7 @@ pub fn restore_autosave() -> CmdResult<Option<DraftFile>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use vanthu::{ErrorCode, Regime};
 
     fn sample() -> DraftFile {
         let mut d = vanthu::profile::Profile::sample(Regime::State).draft_file("cong-van");
@@ -336,41 +193,7 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_new_draft_previews_with_placeholders_and_names_what_is_missing() {
-        let p = preview(sample());
-        let fields: Vec<&str> = p.errors.iter().map(|e| e.field.as_str()).collect();
-        assert!(fields.contains(&"subject"), "{fields:?}");
-        assert!(fields.contains(&"body"), "{fields:?}");
-        assert!(fields.contains(&"recipients"), "{fields:?}");
-        assert!(p
-            .errors
-            .iter()
-            .all(|e| e.message == "Trường này là bắt buộc."));
-        let html = p.html.expect("placeholders make it renderable");
-        assert!(html.contains("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"));
-        assert_eq!(p.pages, 1);
-        let blank = &vanthu::rules::default_for(Regime::State).symbol.blank;
-        assert_eq!(p.symbol, format!("Số: {blank}/SVHTTDL"));
-    }
-
-    #[test]
-    fn a_complete_draft_has_no_errors_and_prints_its_symbol() {
-        let mut d = sample();
-        d.number = Some(5);
-        d.unit_code = Some("QLVHGĐ".into());
-        d.subject = Some("tăng cường công tác văn thư".into());
-        d.recipients = vec!["Các phòng thuộc Sở".into()];
-        d.body = Some("Nội dung **quan trọng**.".into());
-        let p = preview(d.clone());
-        assert!(p.errors.is_empty(), "{:?}", p.errors);
-        assert_eq!(p.symbol, "Số: 05/SVHTTDL-QLVHGĐ");
-        assert!(p.html.unwrap().contains("Kính gửi: Các phòng thuộc Sở"));
-        let bytes = docx_bytes(&d).unwrap();
-        assert_eq!(&bytes[..2], b"PK");
-    }
-
-    #[test]
-    fn bad_date_is_named_in_vietnamese() {
+    fn the_preview_maps_the_cores_messages_to_vietnamese() {
         let mut d = sample();
         d.date = Some("2024-02-30".into());
         let p = preview(d);
@@ -380,14 +203,28 @@ mod tests {
             .find(|e| e.field == "date")
             .expect("date named");
         assert!(e.message.contains("Ngày không hợp lệ"), "{}", e.message);
+        assert!(p
+            .errors
+            .iter()
+            .filter(|e| e.field == "subject")
+            .all(|e| e.message == "Trường này là bắt buộc."));
+        assert_eq!(p.rules_id.as_deref(), Some("nd30-2020"));
     }
 
     #[test]
-    fn kinds_lists_cong_van_first_for_state() {
-        let k = kinds(Regime::State);
-        assert!(k
-            .iter()
-            .any(|k| k.slug == "cong-van" && k.form == "letter" && k.name == "Công văn"));
+    fn a_complete_draft_renders_its_docx() {
+        let mut d = sample();
+        d.subject = Some("tăng cường công tác văn thư".into());
+        d.recipients = vec!["Các phòng thuộc Sở".into()];
+        d.body = Some("Nội dung.".into());
+        assert_eq!(&docx_bytes(&d).unwrap()[..2], b"PK");
+        assert_eq!(
+            file_stem(&DraftFile {
+                number: Some(5),
+                ..d
+            }),
+            "cong-van-05"
+        );
     }
 
     #[test]
@@ -395,8 +232,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("x.json");
         std::fs::write(&p, "{}").unwrap();
-        assert_eq!(read_draft(&p).unwrap_err().code, "format");
+        assert_eq!(read_draft(&p).unwrap_err().code, ErrorCode::NotADraft);
         std::fs::write(&p, "{\"nope\":1}").unwrap();
-        assert_eq!(read_draft(&p).unwrap_err().code, "parse");
+        assert_eq!(read_draft(&p).unwrap_err().code, ErrorCode::Parse);
     }
 }

@@ -9,11 +9,12 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 use ts_rs::TS;
-use vanthu::draft::{DraftFile, Issuer, Regime};
+use vanthu::draft::{DraftFile, Regime};
 use vanthu::register::{
-    EntryStatus, EntrySummary, ExportFormat, ExportSpec, IssueOptions, NewRegister, Query,
-    Register, RegisterError, Reservation,
+    labels, EntryStatus, EntrySummary, ExportFormat, ExportSpec, NewRegister, NumberRequest,
+    Numbered, Period, Query, Register, RegisterError,
 };
+use vanthu::{dates, ErrorCode};
 
 use crate::dialogs;
 use crate::error::{AppError, CmdResult, FieldMessage};
@@ -39,13 +40,16 @@ impl RegisterState {
         let mut guard = self
             .register
             .lock()
-            .map_err(|_| AppError::new("internal", "Sổ đăng ký đang bận, hãy thử lại."))?;
+            .map_err(|_| AppError::new(ErrorCode::Internal, "Sổ đăng ký đang bận, hãy thử lại."))?;
         if guard.is_none() {
             *guard = Some(Register::open(&database_path()?)?);
         }
         match guard.as_mut() {
             Some(reg) => Ok(f(reg)?),
-            None => Err(AppError::new("internal", "Không mở được sổ đăng ký.")),
+            None => Err(AppError::new(
+                ErrorCode::Internal,
+                "Không mở được sổ đăng ký.",
+            )),
         }
     }
 
@@ -61,7 +65,7 @@ impl RegisterState {
         let mut listing = self
             .listing
             .lock()
-            .map_err(|_| AppError::new("internal", "Sổ đăng ký đang bận, hãy thử lại."))?;
+            .map_err(|_| AppError::new(ErrorCode::Internal, "Sổ đăng ký đang bận, hãy thử lại."))?;
         let fresh = offset > 0 && listing.as_ref().is_some_and(|(k, _)| *k == key);
         if !fresh {
             let ids = self.with(|reg| reg.matching_ids(q))?;
@@ -85,28 +89,6 @@ fn database_path() -> CmdResult<PathBuf> {
     let dir = store::data_dir()?;
     std::fs::create_dir_all(&dir).map_err(|e| AppError::from(vanthu::Error::io(&dir, e)))?;
     Ok(dir.join("register.sqlite"))
-}
-
-impl From<RegisterError> for AppError {
-    fn from(e: RegisterError) -> Self {
-        if let RegisterError::Draft(inner) = e {
-            return AppError::from(inner);
-        }
-        let message = e.message_vi();
-        AppError {
-            code: e.code().to_string(),
-            fields: e
-                .field()
-                .map(|f| FieldMessage {
-                    field: f.to_string(),
-                    code: e.code().to_string(),
-                    message: message.clone(),
-                })
-                .into_iter()
-                .collect(),
-            message,
-        }
-    }
 }
 
 /// A search of the register.
@@ -231,6 +213,10 @@ pub struct RegisterSummary {
     pub name: String,
     /// Regime.
     pub regime: Regime,
+    /// The regime as the app names it (`Đảng`).
+    pub regime_label: String,
+    /// Whether it numbers per committee term (a term must cover the date).
+    pub uses_terms: bool,
     /// Issuer code every document in it carries.
     pub issuer_code: String,
     /// How its numbers run, in Vietnamese.
@@ -241,17 +227,13 @@ pub struct RegisterSummary {
     pub terms: Vec<String>,
 }
 
-fn dmy(d: chrono::NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
-
 fn row(e: &EntrySummary) -> RegisterRow {
     RegisterRow {
         id: e.id as u32,
         register: e.register.clone(),
         number: e.number,
         symbol: e.symbol.clone(),
-        date: dmy(e.date),
+        date: dates::numeric(e.date),
         kind: e.kind_name.clone(),
         subject: e.subject.clone(),
         signer: e.signer.clone(),
@@ -265,10 +247,10 @@ fn bad_field(field: &str, message: &str) -> AppError {
     AppError {
         fields: vec![FieldMessage {
             field: field.into(),
-            code: "invalid".into(),
+            code: ErrorCode::InvalidValue,
             message: message.into(),
         }],
-        ..AppError::new("invalid", message)
+        ..AppError::new(ErrorCode::InvalidArgument, message)
     }
 }
 
@@ -306,37 +288,6 @@ pub fn register_list(
     })
 }
 
-fn action_vi(action: &str) -> String {
-    match action {
-        "reserve" => "Lấy số dự kiến",
-        "issue" => "Cấp số, phát hành",
-        "cancel" => "Hủy số",
-        "correct" => "Sửa thông tin",
-        "attach" => "Đính kèm tệp",
-        other => other,
-    }
-    .to_string()
-}
-
-fn local_time(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339).map_or_else(
-        |_| rfc3339.to_string(),
-        |t| {
-            t.with_timezone(&chrono::Local)
-                .format("%d/%m/%Y %H:%M")
-                .to_string()
-        },
-    )
-}
-
-fn size_vi(bytes: u64) -> String {
-    match bytes {
-        b if b < 1024 => format!("{b} B"),
-        b if b < 1024 * 1024 => format!("{} KB", b.div_ceil(1024)),
-        b => format!("{:.1} MB", b as f64 / 1048576.0).replace('.', ","),
-    }
-}
-
 /// One entry with its draft, files and history.
 #[tauri::command(async)]
 pub fn register_entry(state: State<'_, RegisterState>, id: u32) -> CmdResult<RegisterEntry> {
@@ -359,65 +310,36 @@ pub fn register_entry(state: State<'_, RegisterState>, id: u32) -> CmdResult<Reg
                 .map(|f| AttachedFile {
                     id: f.id as u32,
                     name: f.name.clone(),
-                    size: size_vi(f.size),
+                    size: labels::size_vi(f.size),
                 })
                 .collect(),
             history: d
                 .audit
                 .iter()
                 .map(|a| HistoryLine {
-                    at: local_time(&a.at),
-                    actor: if a.actor == "?" {
-                        "không rõ người dùng".into()
-                    } else {
-                        a.actor.clone()
-                    },
-                    action: action_vi(&a.action),
+                    at: dates::local_time(&a.at),
+                    actor: labels::actor_vi(&a.actor),
+                    action: labels::action_vi(&a.action),
                 })
                 .collect(),
         })
     })
 }
 
-fn required(field: &str, message: &str) -> AppError {
-    AppError {
-        fields: vec![FieldMessage::from(&vanthu::FieldError::required(field))],
-        ..AppError::new("invalid", message)
+fn issued(n: Numbered) -> IssuedNumber {
+    IssuedNumber {
+        id: n.entry.id as u32,
+        number: n.entry.number,
+        symbol: n.entry.symbol.clone(),
+        status: n.entry.status.as_str().into(),
+        draft: n.draft,
     }
 }
 
-/// What a số dự kiến needs from an unfinished draft: regime, kind and issuer.
-fn reservation_key(draft: &DraftFile) -> CmdResult<(Regime, String, Issuer)> {
-    let text = |v: Option<&String>| v.map(|s| s.trim().to_string()).unwrap_or_default();
-    let regime = draft
-        .regime
-        .as_deref()
-        .and_then(Regime::parse)
-        .ok_or_else(|| required("regime", "Chọn hệ thống văn bản trước khi lấy số."))?;
-    let kind = text(draft.kind.as_ref());
-    if kind.is_empty() {
-        return Err(required("kind", "Chọn loại văn bản trước khi lấy số."));
-    }
-    let i = draft.issuer.clone().unwrap_or_default();
-    let issuer = Issuer {
-        parent: i.parent.filter(|p| !p.trim().is_empty()),
-        name: text(i.name.as_ref()),
-        code: text(i.code.as_ref()),
-    };
-    for (field, v) in [("issuer.name", &issuer.name), ("issuer.code", &issuer.code)] {
-        if v.is_empty() {
-            return Err(required(
-                field,
-                "Cần tên và ký hiệu cơ quan ban hành để lấy số.",
-            ));
-        }
-    }
-    Ok((regime, kind, issuer))
-}
-
-/// Takes a number for a draft from the register of its issuer (created on first use).
-/// `reserve_only` takes a số dự kiến for an unfinished draft; otherwise the draft is
-/// validated, numbered, dated, rendered and stored (bound to `reserved` when given).
+/// Takes a number for a draft from the register of its issuer, created on first use
+/// ([`Register::reserve_draft`], [`Register::issue_draft`]): `reserve_only` takes a số dự kiến
+/// for an unfinished draft; otherwise the draft is validated, numbered, dated, rendered and
+/// stored (bound to `reserved` when given).
 #[tauri::command(async)]
 pub fn register_issue(
     state: State<'_, RegisterState>,
@@ -425,54 +347,17 @@ pub fn register_issue(
     reserve_only: bool,
     reserved: Option<u32>,
 ) -> CmdResult<IssuedNumber> {
-    let secret = draft
-        .secrecy
-        .as_deref()
-        .is_some_and(|s| !s.trim().is_empty());
-    if reserve_only {
-        let (regime, kind, issuer) = reservation_key(&draft)?;
-        let res = Reservation {
-            kind,
-            unit_code: draft.unit_code.clone(),
-            subject: draft.subject.clone(),
-            ..Default::default()
-        };
-        return state.with(|reg| {
-            let info = reg.register_for(regime, &issuer, secret, true)?;
-            let e = reg.reserve(Some(&info.code), &res)?;
-            Ok(IssuedNumber {
-                id: e.id as u32,
-                number: e.number,
-                symbol: e.symbol.clone(),
-                status: e.status.as_str().into(),
-                draft: DraftFile {
-                    number: Some(i64::from(e.number)),
-                    date: Some(e.date.to_string()),
-                    year: None,
-                    ..draft.clone()
-                },
-            })
-        });
-    }
-    let valid = vanthu::draft::validate(&draft)?;
-    let secret = valid.secrecy.is_some();
+    let req = NumberRequest {
+        reserved: reserved.map(i64::from),
+        create: true,
+        ..Default::default()
+    };
     state.with(|reg| {
-        let info = reg.register_for(valid.regime, &valid.issuer, secret, true)?;
-        let opts = IssueOptions {
-            reserved: reserved.map(i64::from),
-        };
-        let e = reg.issue_with(Some(&info.code), &valid, &opts)?;
-        let issued = reg
-            .draft_json(e.id)?
-            .and_then(|j| serde_json::from_str::<DraftFile>(&j).ok())
-            .unwrap_or(draft.clone());
-        Ok(IssuedNumber {
-            id: e.id as u32,
-            number: e.number,
-            symbol: e.symbol.clone(),
-            status: e.status.as_str().into(),
-            draft: issued,
-        })
+        if reserve_only {
+            reg.reserve_draft(&draft, &req).map(issued)
+        } else {
+            reg.issue_draft(&draft, &req).map(issued)
+        }
     })
 }
 
@@ -485,11 +370,7 @@ pub fn register_cancel(state: State<'_, RegisterState>, id: u32, reason: String)
 }
 
 fn file_name(symbol: &str, ext: &str) -> String {
-    let stem: String = symbol
-        .chars()
-        .map(|c| if c == '/' || c == '\\' { '-' } else { c })
-        .collect();
-    format!("{}.{ext}", stem.trim())
+    format!("{}.{ext}", vanthu::write::file_stem(symbol))
 }
 
 /// Opens the issued DOCX with the system's default program (a copy in the temp folder).
@@ -499,8 +380,12 @@ pub fn register_open_docx(state: State<'_, RegisterState>, id: u32) -> CmdResult
         let e = reg.entry(i64::from(id))?;
         Ok((e.symbol, reg.docx(e.id)?))
     })?;
-    let bytes = bytes
-        .ok_or_else(|| AppError::new("no_docx", "Văn bản này chưa có tệp DOCX (chưa cấp số)."))?;
+    let bytes = bytes.ok_or_else(|| {
+        AppError::new(
+            ErrorCode::NoDocx,
+            "Văn bản này chưa có tệp DOCX (chưa cấp số).",
+        )
+    })?;
     let scripted = std::env::var_os("VANTHU_DIALOG_DIR").map(PathBuf::from);
     let dir = scripted
         .clone()
@@ -511,7 +396,7 @@ pub fn register_open_docx(state: State<'_, RegisterState>, id: u32) -> CmdResult
     if scripted.is_none() {
         open::that_detached(&path).map_err(|_| {
             AppError::new(
-                "open_failed",
+                ErrorCode::OpenFailed,
                 format!(
                     "Không mở được tệp {}: máy chưa có chương trình đọc DOCX.",
                     path.display()
@@ -586,17 +471,15 @@ pub fn registers_list(state: State<'_, RegisterState>) -> CmdResult<Vec<Register
             let terms = reg
                 .terms(Some(&r.code))?
                 .into_iter()
-                .map(|t| format!("{}: {} – {}", t.label, dmy(t.start), dmy(t.end)))
+                .map(|t| {
+                    let (from, to) = (dates::numeric(t.start), dates::numeric(t.end));
+                    format!("{}: {from} – {to}", t.label)
+                })
                 .collect();
-            let numbering = match (r.period, r.per_kind) {
-                (vanthu::register::Period::Year, false) => "Theo năm, một dãy số chung",
-                (vanthu::register::Period::Year, true) => "Theo năm, mỗi loại văn bản một dãy số",
-                (vanthu::register::Period::Term, false) => "Theo nhiệm kỳ, một dãy số chung",
-                (vanthu::register::Period::Term, true) => {
-                    "Theo nhiệm kỳ, mỗi loại văn bản một dãy số"
-                }
-            };
+            let numbering = r.numbering_vi();
             out.push(RegisterSummary {
+                regime_label: r.rules().regime_label.clone(),
+                uses_terms: r.period == Period::Term,
                 code: r.code,
                 name: r.name,
                 regime: r.regime,
@@ -649,11 +532,11 @@ pub fn register_create(state: State<'_, RegisterState>, form: RegisterForm) -> C
 }
 
 fn ymd(field: &str, s: &str) -> CmdResult<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| bad_field(field, "Ngày không hợp lệ."))
+    dates::parse(s).ok_or_else(|| bad_field(field, "Ngày không hợp lệ."))
 }
 
-/// Adds a committee term (nhiệm kỳ) to a Party register; dates `YYYY-MM-DD`.
+/// Adds a committee term (nhiệm kỳ) to a register numbered per term; dates `YYYY-MM-DD` or
+/// `d/m/yyyy`.
 #[tauri::command(async)]
 pub fn register_add_term(
     state: State<'_, RegisterState>,
@@ -674,24 +557,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn register_errors_name_the_field_in_vietnamese() {
-        let e = AppError::from(RegisterError::ReasonRequired("5".into()));
-        assert_eq!(e.code, "reason_required");
-        assert_eq!(e.fields[0].field, "reason");
-        assert!(e.message.contains("lý do"));
-        let e = AppError::from(RegisterError::NoTerm {
-            register: "tu".into(),
-            date: "2026-03-02".into(),
-        });
-        assert_eq!(e.fields[0].field, "date");
-        assert!(e.message.contains("nhiệm kỳ"));
-    }
-
-    #[test]
-    fn sizes_and_file_names_are_as_shown() {
-        assert_eq!(size_vi(900), "900 B");
-        assert_eq!(size_vi(12_000), "12 KB");
-        assert_eq!(size_vi(3 * 1048576 + 524288), "3,5 MB");
+    fn file_names_are_legal_on_every_system() {
         assert_eq!(file_name("05/SVHTTDL-VP", "docx"), "05-SVHTTDL-VP.docx");
+        assert_eq!(file_name("12:30/TU", "docx"), "12-30-TU.docx");
     }
 }

@@ -1,8 +1,8 @@
 // Typed calls of the app's Tauri commands. Every type comes from the Rust side (bindings.ts).
 import { invoke } from "@tauri-apps/api/core";
 import type {
-  AppError, AppInfo, DraftFile, Finding, IssuedNumber, KindInfo, OpenedDraft, Preview,
-  ProfileStore, Regime, RegisterEntry, RegisterPage, RegisterForm, RegisterQuery, RegisterSummary, TemplateInfo,
+  AppError, AppInfo, DraftFile, Facts, Finding, IssuedNumber, OpenedDraft, Preview,
+  ProfileStore, Regime, RegisterEntry, RegisterPage, RegisterForm, RegisterQuery, RegisterSummary, RuleFacts, TemplateInfo,
 } from "./bindings";
 
 /** Normalises whatever a command threw into the app's `{code, message, fields}` error. */
@@ -20,7 +20,7 @@ function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
 
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
-  kinds: (regime: Regime) => call<KindInfo[]>("kinds", { regime }),
+  rulesFacts: () => call<Facts>("rules_facts"),
   newDraft: (kind: string) => call<DraftFile>("new_draft", { kind }),
   preview: (draft: DraftFile) => call<Preview>("preview", { draft }),
   openDraft: () => call<OpenedDraft | null>("open_draft"),
@@ -65,33 +65,19 @@ export function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number)
   };
 }
 
-export const REGIMES: { value: Regime; label: string }[] = [
-  { value: "state", label: "Nhà nước (Nghị định 30/2020/NĐ-CP)" },
-  { value: "party", label: "Đảng (Hướng dẫn 36-HD/VPTW)" },
-];
+/** The rule set a draft follows: the one the preview named, else its regime's in force today. */
+export function ruleSet(facts: Facts | null, regime: Regime | null | undefined, rulesId?: string | null): RuleFacts | null {
+  if (!facts) return null;
+  const byId = rulesId ? facts.rule_sets.find((r) => r.id === rulesId && r.regime === regime) : undefined;
+  if (byId) return byId;
+  const current = facts.regimes.find((r) => r.regime === regime)?.rules_id;
+  return facts.rule_sets.find((r) => r.id === current) ?? null;
+}
 
-export const AUTHORITIES = [
-  { value: "", label: "Ký trực tiếp" },
-  { value: "TM", label: "TM. – thay mặt" },
-  { value: "KT", label: "KT. – ký thay" },
-  { value: "TL", label: "TL. – thừa lệnh" },
-  { value: "TUQ", label: "TUQ. – thừa ủy quyền" },
-  { value: "Q", label: "Q. – quyền" },
-];
-
-export const URGENCIES = [
-  { value: "", label: "Không" },
-  { value: "khan", label: "Khẩn" },
-  { value: "thuong-khan", label: "Thượng khẩn" },
-  { value: "hoa-toc", label: "Hỏa tốc" },
-];
-
-export const SECRECIES = [
-  { value: "", label: "Không" },
-  { value: "mat", label: "Mật" },
-  { value: "toi-mat", label: "Tối mật" },
-  { value: "tuyet-mat", label: "Tuyệt mật" },
-];
+/** How the app names a regime (`Đảng`), from the rule sets. */
+export function regimeLabel(facts: Facts | null, regime: Regime | null | undefined): string {
+  return facts?.regimes.find((r) => r.regime === regime)?.label ?? "";
+}
 
 /** Reports a measurement to `make bench` (a no-op unless the app runs under VANTHU_BENCH). */
 export const benchMark = (name: string, value: number) => invoke<void>("bench_mark", { name, value }).catch(() => {});

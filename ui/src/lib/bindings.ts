@@ -1,6 +1,154 @@
 // Generated from the Rust types by `cargo test -p vanthu-app bindings` (ts-rs). Do not edit.
 
+export type ErrorCode = "required" | "invalid_date" | "unknown_kind" | "unknown_field" | "too_long" | "out_of_range" | "not_allowed" | "invalid_value" | "invalid_type" | "parse" | "invalid" | "too_large" | "io" | "rules" | "unknown_rules" | "rules_regime" | "render" | "convert" | "not_a_draft" | "unknown_register" | "register_required" | "no_register" | "duplicate_register" | "unknown_entry" | "no_term" | "term_overlap" | "reason_required" | "wrong_status" | "mismatch" | "date_out_of_order" | "invalid_draft" | "draft_incomplete" | "invalid_argument" | "bad_query" | "corrupt_database" | "not_a_register" | "schema_too_new" | "export" | "database" | "migration" | "no_docx" | "template_not_found" | "template_syntax" | "template_forbidden" | "template_undefined" | "template_render" | "template_format" | "template_builtin" | "template_exists" | "template_name" | "no_data_dir" | "profiles_corrupt" | "open_failed" | "not_available" | "internal";
+
 export type Regime = "state" | "party";
+
+export type Form = "letter" | "titled" | "decision";
+
+export type FieldUse = "required" | "optional" | "none";
+
+export type Period = "year" | "term";
+
+export type Choice = { 
+/**
+ * The value stored in the draft (`""` for none).
+ */
+value: string, 
+/**
+ * What the clerk reads.
+ */
+label: string, };
+
+export type KindFacts = { 
+/**
+ * Slug stored in drafts (`cong-van`).
+ */
+slug: string, 
+/**
+ * Vietnamese name (`Công văn`).
+ */
+name: string, 
+/**
+ * Layout family.
+ */
+form: Form, 
+/**
+ * Whether it has a trích yếu.
+ */
+subject: FieldUse, 
+/**
+ * Whether it has a Kính gửi block.
+ */
+recipients: FieldUse, 
+/**
+ * The label of its subject field (`Về việc (in sau «V/v»)`).
+ */
+subject_label: string, };
+
+export type NumberingFacts = { 
+/**
+ * When numbers restart.
+ */
+period: Period, 
+/**
+ * One sequence per type.
+ */
+per_kind: boolean, 
+/**
+ * The scheme in a few words (`Theo năm, một dãy số chung`).
+ */
+label: string, 
+/**
+ * The rule in one sentence.
+ */
+note: string, };
+
+export type RuleFacts = { 
+/**
+ * Its id (`hd36-2018`).
+ */
+id: string, 
+/**
+ * Its regime.
+ */
+regime: Regime, 
+/**
+ * Its regime as the app names it (`Đảng`).
+ */
+regime_label: string, 
+/**
+ * Its source in full.
+ */
+title: string, 
+/**
+ * Its short name (`Hướng dẫn 36-HD/VPTW`).
+ */
+guide: string, 
+/**
+ * First day it applies, `dd/mm/yyyy`.
+ */
+in_force_from: string, 
+/**
+ * Whether it is the one in force today for its regime.
+ */
+current: boolean, 
+/**
+ * Its document types.
+ */
+kinds: Array<KindFacts>, 
+/**
+ * The signing forms it allows, `Ký trực tiếp` first.
+ */
+authorities: Array<Choice>, 
+/**
+ * Its registers' numbering.
+ */
+numbering: NumberingFacts, 
+/**
+ * Whether its registers number per committee term (terms are then needed).
+ */
+uses_terms: boolean, 
+/**
+ * The label of the archive field (`Lưu (in sau «Lưu:»)`).
+ */
+archive_label: string, };
+
+export type RegimeFacts = { 
+/**
+ * The regime.
+ */
+regime: Regime, 
+/**
+ * Its name (`Đảng`).
+ */
+label: string, 
+/**
+ * The id of the rule set in force today.
+ */
+rules_id: string, 
+/**
+ * Name and guide, for a select box: `Đảng (Hướng dẫn 36-HD/VPTW)`.
+ */
+title: string, };
+
+export type Facts = { 
+/**
+ * The regimes, each with its guide in force.
+ */
+regimes: Array<RegimeFacts>, 
+/**
+ * Every rule set.
+ */
+rule_sets: Array<RuleFacts>, 
+/**
+ * The urgency marks (`Không` first).
+ */
+urgencies: Array<Choice>, 
+/**
+ * The secrecy marks (`Không` first).
+ */
+secrecies: Array<Choice>, };
 
 export type IssuerFile = { 
 /**
@@ -124,7 +272,7 @@ field: string,
 /**
  * Stable code (`required`, `invalid_date`, …).
  */
-code: string, 
+code: ErrorCode, 
 /**
  * The message shown next to the field, in Vietnamese.
  */
@@ -132,9 +280,9 @@ message: string, };
 
 export type AppError = { 
 /**
- * Stable machine-readable code (the core's `Error::code()` or the app's own).
+ * Stable machine-readable code.
  */
-code: string, 
+code: ErrorCode, 
 /**
  * A Vietnamese message for the clerk.
  */
@@ -174,28 +322,6 @@ lint_available: boolean,
  */
 bench: boolean, };
 
-export type KindInfo = { 
-/**
- * Slug stored in drafts (`cong-van`).
- */
-slug: string, 
-/**
- * Vietnamese name (`Công văn`).
- */
-name: string, 
-/**
- * `letter`, `titled` or `decision`.
- */
-form: string, 
-/**
- * Whether the type has a trích yếu: `required`, `optional` or `none`.
- */
-subject: string, 
-/**
- * Whether the type has a Kính gửi block: `required`, `optional` or `none`.
- */
-recipients: string, };
-
 export type Preview = { 
 /**
  * The A4 pages as HTML, or `None` when even placeholders cannot make the draft valid.
@@ -209,6 +335,10 @@ pages: number,
  * The number and symbol line as it will print (`Số: 05/SVHTTDL-QLVHGĐ`).
  */
 symbol: string, 
+/**
+ * The rule set the draft follows (`hd36-2018`), once its regime is known.
+ */
+rules_id: string | null, 
 /**
  * What is still wrong, field by field, in Vietnamese.
  */
@@ -407,6 +537,14 @@ name: string,
  * Regime.
  */
 regime: Regime, 
+/**
+ * The regime as the app names it (`Đảng`).
+ */
+regime_label: string, 
+/**
+ * Whether it numbers per committee term (a term must cover the date).
+ */
+uses_terms: boolean, 
 /**
  * Issuer code every document in it carries.
  */

@@ -1,11 +1,13 @@
 // App-wide state shared by the screens.
-import type { AppInfo, DraftFile, ProfileStore } from "./bindings";
+import type { AppInfo, DraftFile, Facts, ProfileStore } from "./bindings";
 
 export type Tab = "compose" | "register" | "templates" | "settings";
 
 export const app = $state({
   tab: "compose" as Tab,
   info: null as AppInfo | null,
+  /** The rule sets' public facts: regimes, guides in force, types, signing forms, labels. */
+  facts: null as Facts | null,
   profiles: null as ProfileStore | null,
   draft: null as DraftFile | null,
   /** The số dự kiến reserved for this draft, used when it is issued. */

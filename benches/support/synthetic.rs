@@ -1,14 +1,13 @@
-//! Bulk generation of a synthetic register, for benchmarks and tests: one transaction,
-//! prepared statements, realistic Vietnamese text. Not for production data.
+//! Bulk generation of a synthetic register, for benchmarks and tests (not part of the shipped
+//! library): one transaction, prepared statements, realistic Vietnamese text, written through
+//! the register's public connection. Included by `benches/register.rs` and the register tests.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::params;
 
-use super::error::Result;
-use super::fold::fold;
-use super::schema::search_text;
-use super::{now, Register};
-use crate::symbol;
+use vanthu::register::schema::search_text;
+use vanthu::register::{fold, Register, Result};
+use vanthu::symbol;
 
 const SUBJECTS: &[&str] = &[
     "triển khai công tác tuyên truyền về xây dựng Đảng",
@@ -74,9 +73,10 @@ pub fn generate(
 ) -> Result<u64> {
     let info = reg.register(register)?;
     let rules = info.rules();
-    let tx = reg.begin()?;
+    let tx = reg.connection();
+    tx.execute_batch("BEGIN IMMEDIATE")?;
     let per_year = count.div_ceil(u64::from(years.max(1)));
-    let t = now();
+    let t = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut rnd = move |n: usize| {
         seed ^= seed << 13;
@@ -159,8 +159,6 @@ pub fn generate(
         "INSERT INTO entries_fts (entries_fts) VALUES ('optimize')",
         [],
     )?;
-    tx.commit()?;
-    reg.conn
-        .execute_batch("ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);")?;
+    tx.execute_batch("COMMIT; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);")?;
     Ok(written)
 }
