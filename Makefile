@@ -12,7 +12,7 @@ APP := target/release/vanthu-app
 all: test
 
 ## Install what a fresh Debian/Ubuntu machine lacks (idempotent, quick when all is there):
-## LibreOffice and fonts for the PDF round trip, WebKitGTK for the app, Xvfb and tauri-driver for e2e.
+## LibreOffice, fonts, poppler and qpdf for the PDF checks, WebKitGTK for the app, Xvfb and tauri-driver for e2e.
 setup:
 	bash scripts/setup.sh
 	bash scripts/setup-app.sh --e2e
@@ -72,15 +72,18 @@ test-e2e: ui
 bindings: ui
 	UPDATE_BINDINGS=1 $(CARGO) test -p vanthu-app --lib bindings
 
-## Benchmarks: criterion (DOCX rendering, HTML preview), batch CLI throughput, the desktop app.
+## Benchmarks: criterion (DOCX rendering, HTML preview, native PDF), batch CLI throughput (DOCX;
+## PDF native against LibreOffice), the desktop app.
 bench:
 	$(CARGO) bench --bench register
 	$(MAKE) bench-app
 	$(CARGO) bench --bench render
 	$(CARGO) bench --bench preview
+	$(CARGO) bench --bench pdf
 	$(CARGO) bench --bench check
 	$(CARGO) bench --bench templates
 	bash scripts/bench-batch.sh
+	bash scripts/bench-pdf.sh
 
 bench-app: app-release
 	bash scripts/bench-app.sh

@@ -72,6 +72,8 @@ error_codes! {
     Convert = "convert",
     /// The file is JSON but not a `vanthu/draft@1` draft.
     NotADraft = "not_a_draft",
+    /// No font to typeset a PDF with.
+    MissingFont = "missing_font",
     // The register.
     /// No register has this code.
     UnknownRegister = "unknown_register",
@@ -292,6 +294,9 @@ pub enum Error {
     /// Converting to PDF failed (LibreOffice missing, timed out or failed).
     #[error("pdf: {0}")]
     Convert(String),
+    /// The fonts to typeset with are not installed (the message names what to install).
+    #[error("{0}")]
+    MissingFont(String),
     /// Any other failure reported by a module (register, templates, checker) with its own code.
     #[error("{message}")]
     Other {
@@ -315,6 +320,7 @@ impl Error {
             Error::RulesRegime { .. } => ErrorCode::RulesRegime,
             Error::Render(_) => ErrorCode::Render,
             Error::Convert(_) => ErrorCode::Convert,
+            Error::MissingFont(_) => ErrorCode::MissingFont,
             Error::Other { code, .. } => *code,
         }
     }
@@ -367,6 +373,11 @@ impl Error {
                 code: ErrorCode::NotADraft,
                 ..
             } => "Tệp này không phải bản thảo Văn Thư (vanthu/draft@1).".to_string(),
+            Error::MissingFont(_) => {
+                "Không tìm thấy phông chữ Times New Roman hoặc Liberation Serif: \
+                                      hãy cài một trong hai phông rồi xuất lại."
+                    .to_string()
+            }
             Error::Other { message, .. } => message.clone(),
         }
     }
@@ -400,7 +411,7 @@ mod tests {
             "\"required\" \"invalid_date\" \"unknown_kind\" \"unknown_field\" \"too_long\" \
              \"out_of_range\" \"not_allowed\" \"invalid_value\" \"invalid_type\" \"parse\" \
              \"invalid\" \"too_large\" \"io\" \"rules\" \"unknown_rules\" \"rules_regime\" \
-             \"render\" \"convert\" \"not_a_draft\" \"unknown_register\" \"register_required\" \
+             \"render\" \"convert\" \"not_a_draft\" \"missing_font\" \"unknown_register\" \"register_required\" \
              \"no_register\" \"duplicate_register\" \"unknown_entry\" \"no_term\" \"term_overlap\" \
              \"reason_required\" \"wrong_status\" \"mismatch\" \"date_out_of_order\" \
              \"invalid_draft\" \"draft_incomplete\" \"invalid_argument\" \"bad_query\" \

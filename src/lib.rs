@@ -20,6 +20,7 @@ pub mod rules;
 pub mod skeleton;
 pub mod symbol;
 pub mod templates;
+pub mod typeset;
 pub mod write;
 
 pub use draft::Draft;
@@ -30,4 +31,11 @@ pub use regime::Regime;
 pub fn render_docx(draft: &Draft) -> Result<Vec<u8>> {
     let doc = layout::build(draft)?;
     render::docx::to_bytes(&doc)
+}
+
+/// Renders a validated draft to a PDF/A-2b typeset natively (no LibreOffice), with its
+/// regime's default rule set.
+pub fn render_pdf(draft: &Draft) -> Result<render::pdf::Pdf> {
+    let doc = layout::build(draft)?;
+    render::pdf::to_pdf(&doc, &render::pdf::Meta::of(draft, &doc))
 }

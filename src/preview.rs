@@ -154,7 +154,8 @@ mod tests {
             assert!(fields.contains(&f), "{fields:?}");
         }
         let html = p.html.expect("placeholders make it renderable");
-        assert!(html.contains("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"));
+        let text = crate::render::html::text_of(&html);
+        assert!(text.contains("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"), "{text}");
         assert_eq!(p.pages, 1);
         let blank = &rules::default_for(Regime::State).symbol.blank;
         assert_eq!(p.symbol, format!("Số: {blank}/SVHTTDL"));

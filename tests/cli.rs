@@ -332,7 +332,7 @@ fn kinds_lists_both_regimes() {
 }
 
 #[test]
-fn pdf_output_without_libreoffice_says_how_to_install_it() {
+fn the_libreoffice_engine_without_libreoffice_says_how_to_install_it() {
     let dir = tempfile::tempdir().expect("tmp");
     let ex = examples_dir().join(CONG_VAN);
     let out = dir.path().join("cv.pdf");
@@ -342,6 +342,8 @@ fn pdf_output_without_libreoffice_says_how_to_install_it() {
             ex.to_str().expect("utf8"),
             "-o",
             out.to_str().expect("utf8"),
+            "--pdf-engine",
+            "libreoffice",
         ])
         .env("PATH", dir.path())
         .output()

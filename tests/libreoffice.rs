@@ -5,13 +5,6 @@ mod common;
 use common::*;
 use std::process::Command;
 
-fn have(bin: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {bin}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 fn page_text(pdf: &std::path::Path, page: usize) -> String {
     let o = Command::new("pdftotext")
         .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
@@ -94,7 +87,7 @@ fn both_examples_open_in_libreoffice() {
 }
 
 #[test]
-fn cli_renders_pdf_through_libreoffice() {
+fn cli_renders_pdf_through_libreoffice_when_asked() {
     if !have("soffice") {
         eprintln!("skipped: LibreOffice (soffice) not installed");
         return;
@@ -106,6 +99,7 @@ fn cli_renders_pdf_through_libreoffice() {
         .arg(examples_dir().join(KE_HOACH))
         .arg("-o")
         .arg(&out)
+        .args(["--pdf-engine", "libreoffice"])
         .output()
         .expect("runs");
     assert_eq!(

@@ -1,4 +1,5 @@
-//! Property tests: random drafts and random markup never make the core panic.
+//! Property tests: random drafts and random markup never make the core panic (DOCX, preview
+//! and PDF).
 
 mod common;
 use common::*;
@@ -51,6 +52,13 @@ proptest! {
         if let Ok(d) = vanthu::draft::from_json(&json) {
             let bytes = vanthu::render_docx(&d);
             prop_assert!(bytes.is_ok());
+            // The typesetter behind the preview and the PDF takes the same drafts.
+            let doc = vanthu::layout::build(&d).expect("laid out as for the DOCX");
+            let preview = vanthu::render::html::render(&doc);
+            prop_assert!(preview.pages >= 1);
+            if let Ok(pdf) = vanthu::render_pdf(&d) {
+                prop_assert_eq!(pdf.pages, preview.pages);
+            }
         }
     }
 

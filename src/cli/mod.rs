@@ -22,7 +22,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Render drafts to DOCX (or PDF through LibreOffice).
+    /// Render drafts to DOCX or PDF.
     Render(render::Args),
     /// Check drafts against the draft format and the regime's rules.
     Validate(validate::Args),

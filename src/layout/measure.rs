@@ -32,9 +32,18 @@ fn base_letter(c: char) -> char {
 
 /// Width of a single-line text in twips at `size` points.
 pub fn text_width(s: &str, size: f32, bold: bool, italic: bool) -> u32 {
+    // units/2048 em × size pt × 20 twips/pt
+    ((units(s, bold, italic) as f32) * size * 20.0 / 2048.0).round() as u32
+}
+
+/// Width of a single-line text in ems, from the built-in advance widths.
+pub fn text_width_em(s: &str, bold: bool, italic: bool) -> f32 {
+    units(s, bold, italic) as f32 / 2048.0
+}
+
+fn units(s: &str, bold: bool, italic: bool) -> u32 {
     let table = &WIDTHS[usize::from(bold) + 2 * usize::from(italic)];
-    let units: u32 = s
-        .chars()
+    s.chars()
         .map(|c| {
             let b = base_letter(c);
             let i = b as u32;
@@ -44,9 +53,7 @@ pub fn text_width(s: &str, size: f32, bold: bool, italic: bool) -> u32 {
                 1024 // half an em for anything else
             }
         })
-        .sum();
-    // units/2048 em × size pt × 20 twips/pt
-    ((units as f32) * size * 20.0 / 2048.0).round() as u32
+        .sum()
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ mod measure;
 mod metrics;
 mod model;
 
-pub use measure::{mm, text_width, TWIPS_PER_MM};
+pub use measure::{mm, text_width, text_width_em, TWIPS_PER_MM};
 pub use model::{Block, Border, Cell, Document, Page, Para, Run, Style, Table, TableRole};
 
 use crate::draft::Draft;

@@ -1,26 +1,23 @@
-//! The HTML preview: a second renderer over the same layout model as the DOCX.
+//! The HTML preview: the typesetter's pages (the same line and page breaks as the PDF) written
+//! as HTML.
 //!
 //! A4 pages at their real size in points (the UI scales them), Times New Roman with the
 //! metric-compatible Liberation Serif as fallback, the styles' sizes, weights, alignment,
-//! indents and spacing, the drawn lines and frames, and the header and signature tables.
-//! Page breaks are estimated: each paragraph is wrapped word by word with
-//! [`crate::layout::text_width`] and its lines stacked at the style's line height; a paragraph
-//! that does not fit is split between pages (keeping two lines on each side, as Word does).
-//! Page numbers print from the page the rules say (page 2 for both regimes).
+//! indents and spacing, the drawn lines and frames, and the header and signature tables. Each
+//! paragraph holds the lines [`crate::typeset`] broke it into, so the browser does not wrap
+//! them again; page numbers print from the page the rules say (page 2 for both regimes).
 
 use std::fmt::Write as _;
 
-use crate::layout::{text_width, Block, Border, Document, Para, Run, Style, Table};
-use crate::rules::{Align, Element};
+use crate::layout::{Border, Document, TableRole};
+use crate::rules::Align;
+use crate::typeset::{self, BlockBox, LineBox, ParaBox, TableBox, Typeset};
 
 /// The font stack of every page.
 pub const FONT_STACK: &str = "'Times New Roman', 'Liberation Serif', Tinos, serif";
 
-/// Height of one line at single spacing, in ems (Times New Roman: ascent + descent + gap).
-const LINE_EM: f32 = 1.15;
-
 /// Word's left and right cell padding, twips.
-const CELL_PAD: u32 = 108;
+const CELL_PAD: u32 = typeset::CELL_PADDING_TWIPS;
 
 /// A rendered preview.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,14 +28,10 @@ pub struct Html {
     pub pages: u32,
 }
 
-/// Renders the laid-out document as HTML pages (a fragment, styled inline).
+/// Renders the laid-out document as HTML pages (a fragment, styled inline), typeset with the
+/// system's fonts, or with the built-in Times New Roman widths where they are missing.
 pub fn render(doc: &Document) -> Html {
-    let mut r = Renderer::new(doc);
-    for (i, b) in doc.blocks.iter().enumerate() {
-        let next = doc.blocks.get(i + 1);
-        r.block(b, next);
-    }
-    r.finish()
+    render_typeset(&typeset::typeset_or_builtin(doc))
 }
 
 /// A standalone HTML file of the preview (for saving or a browser).
@@ -88,507 +81,232 @@ fn align_css(a: Align) -> &'static str {
     }
 }
 
-/// One wrapped line: its runs (no breaks), and whether a hard break ends it.
-#[derive(Debug, Clone)]
-struct Line {
-    runs: Vec<Run>,
-    hard_break: bool,
-}
-
-/// The style values a paragraph resolves to, in points.
-#[derive(Debug, Clone, Copy)]
-struct Metrics {
-    size: f32,
-    bold: bool,
-    italic: bool,
-    line_height: f32,
-    before: f32,
-    after: f32,
-}
-
-fn default_style() -> Style {
-    Style {
-        element: Element::Body,
-        id: "Normal",
-        name: String::new(),
-        half_points: 28,
-        bold: false,
-        italic: false,
-        underline: false,
-        align: Align::Left,
-        before: 0,
-        after: 0,
-        line: 240,
-        first_line: 0,
-        keep_next: false,
-    }
-}
-
-struct Renderer<'a> {
-    doc: &'a Document,
-    fallback: Style,
-    /// Height of the text area, points.
-    avail: f32,
-    /// Finished pages' inner HTML.
-    pages: Vec<String>,
-    /// The page being filled.
-    cur: String,
-    /// Height used on the page being filled, points.
-    y: f32,
-}
-
-impl<'a> Renderer<'a> {
-    fn new(doc: &'a Document) -> Self {
-        let p = &doc.page;
-        Renderer {
-            doc,
-            fallback: default_style(),
-            avail: pt(p.height.saturating_sub(p.margin_top + p.margin_bottom)),
-            pages: Vec::new(),
-            cur: String::new(),
-            y: 0.0,
-        }
-    }
-
-    fn style(&self, e: Element) -> &Style {
-        self.doc.style(e).unwrap_or(&self.fallback)
-    }
-
-    fn metrics(&self, p: &Para) -> Metrics {
-        let s = self.style(p.element);
-        let size = s.half_points as f32 / 2.0;
-        let (line_height, before, after) = match p.border {
-            Some(Border::Bottom) => (1.0, 0.0, 0.0),
-            _ => (
-                size * LINE_EM * s.line as f32 / 240.0,
-                pt(p.before.unwrap_or(s.before)),
-                pt(s.after),
-            ),
-        };
-        Metrics {
-            size,
-            bold: s.bold,
-            italic: s.italic,
-            line_height,
-            before,
-            after,
-        }
-    }
-
-    /// Width available to the paragraph's text in a room of `room` twips.
-    fn widths(&self, p: &Para, room: u32) -> (u32, u32) {
-        let s = self.style(p.element);
-        let w = room
-            .saturating_sub(p.indent_left.unwrap_or(0))
-            .saturating_sub(p.indent_right.unwrap_or(0));
-        let first = match (p.hanging, p.first_line) {
-            (Some(h), _) => w + h,
-            (None, Some(f)) => w.saturating_sub(f),
-            (None, None) => w.saturating_sub(s.first_line),
-        };
-        (first.max(1), w.max(1))
-    }
-
-    /// Wraps a paragraph into lines, word by word, at the style's size.
-    fn wrap(&self, p: &Para, room: u32) -> Vec<Line> {
-        let m = self.metrics(p);
-        let (first_w, rest_w) = self.widths(p, room);
-        let mut lines = Vec::new();
-        let mut cur: Vec<Run> = Vec::new();
-        let mut used = 0u32;
-        let limit = |n: usize| if n == 0 { first_w } else { rest_w };
-        for r in &p.runs {
-            match r {
-                Run::Break => {
-                    lines.push(Line {
-                        runs: std::mem::take(&mut cur),
-                        hard_break: true,
-                    });
-                    used = 0;
-                }
-                Run::PageNumber => cur.push(Run::PageNumber),
-                Run::Text { text, bold, italic } => {
-                    let b = bold.unwrap_or(m.bold);
-                    let i = italic.unwrap_or(m.italic);
-                    for word in text.split_inclusive(' ') {
-                        let w = text_width(word, m.size, b, i);
-                        let w_fit = text_width(word.trim_end(), m.size, b, i);
-                        if used > 0 && used + w_fit > limit(lines.len()) {
-                            lines.push(Line {
-                                runs: std::mem::take(&mut cur),
-                                hard_break: false,
-                            });
-                            used = 0;
-                        }
-                        used += w;
-                        match cur.last_mut() {
-                            Some(Run::Text {
-                                text: t,
-                                bold: pb,
-                                italic: pi,
-                            }) if pb == bold && pi == italic => t.push_str(word),
-                            _ => cur.push(Run::Text {
-                                text: word.to_string(),
-                                bold: *bold,
-                                italic: *italic,
-                            }),
-                        }
-                    }
-                }
-            }
-        }
-        lines.push(Line {
-            runs: cur,
-            hard_break: false,
-        });
-        lines
-    }
-
-    fn para_height(&self, p: &Para, room: u32) -> f32 {
-        let m = self.metrics(p);
-        let n = self.wrap(p, room).len() as f32;
-        let frame = if p.border == Some(Border::Frame) {
-            3.0
-        } else {
-            0.0
-        };
-        m.before + n * m.line_height + m.after + frame
-    }
-
-    fn table_height(&self, t: &Table) -> f32 {
-        t.rows
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .zip(&t.columns)
-                    .map(|(c, &w)| {
-                        let room = w.saturating_sub(2 * CELL_PAD);
-                        c.paras
-                            .iter()
-                            .map(|p| self.para_height(p, room))
-                            .sum::<f32>()
-                    })
-                    .fold(0.0, f32::max)
-            })
-            .sum()
-    }
-
-    /// Height of what must stay with a keep-with-next paragraph: the next block's first lines.
-    fn head_height(&self, b: &Block) -> f32 {
-        let tw = self.doc.page.text_width();
-        match b {
-            Block::Table(t) => self.table_height(t),
-            Block::Para(p) => {
-                let m = self.metrics(p);
-                let n = self.wrap(p, tw).len().min(2) as f32;
-                m.before + n * m.line_height
-            }
-        }
-    }
-
-    fn new_page(&mut self) {
-        self.pages.push(std::mem::take(&mut self.cur));
-        self.y = 0.0;
-    }
-
-    fn block(&mut self, b: &Block, next: Option<&Block>) {
-        let tw = self.doc.page.text_width();
-        match b {
-            Block::Table(t) => {
-                let h = self.table_height(t);
-                if self.y > 0.0 && self.y + h > self.avail {
-                    self.new_page();
-                }
-                let mut html = String::new();
-                self.table_html(&mut html, t);
-                self.cur.push_str(&html);
-                self.y += h;
-            }
-            Block::Para(p) => {
-                let m = self.metrics(p);
-                let lines = self.wrap(p, tw);
-                let total = self.para_height(p, tw);
-                let keep = self.style(p.element).keep_next && p.border.is_none();
-                let with_next = if keep {
-                    next.map(|n| self.head_height(n)).unwrap_or(0.0)
-                } else {
-                    0.0
-                };
-                if self.y + total + with_next <= self.avail || (self.y == 0.0 && lines.len() < 4) {
-                    let mut html = String::new();
-                    self.para_html(&mut html, p, None, true, true);
-                    self.cur.push_str(&html);
-                    self.y += total;
-                    return;
-                }
-                if keep && self.y > 0.0 && self.y + total <= self.avail {
-                    // Fits, but its follower would not: move both to the next page.
-                    self.new_page();
-                    self.block(b, next);
-                    return;
-                }
-                self.split(p, lines, m);
-            }
-        }
-    }
-
-    /// Places a paragraph that does not fit, line by line, over as many pages as it needs.
-    fn split(&mut self, p: &Para, lines: Vec<Line>, m: Metrics) {
-        let mut rest: &[Line] = &lines;
-        let mut first = true;
-        loop {
-            let before = if first { m.before } else { 0.0 };
-            let room = ((self.avail - self.y - before) / m.line_height)
-                .floor()
-                .max(0.0) as usize;
-            let left = rest.len();
-            if room >= left {
-                let mut html = String::new();
-                self.para_html(&mut html, p, Some(rest), first, true);
-                self.cur.push_str(&html);
-                self.y += before + left as f32 * m.line_height + m.after;
-                return;
-            }
-            // Widow and orphan control: two lines at least on each side of the break.
-            let take = if left - room < 2 {
-                room.saturating_sub(2 - (left - room))
-            } else {
-                room
-            };
-            if take < 2 {
-                if self.y == 0.0 {
-                    // A page holds fewer than two lines: place what fits anyway.
-                    let take = room.max(1).min(left);
-                    let mut html = String::new();
-                    self.para_html(&mut html, p, Some(&rest[..take]), first, take == left);
-                    self.cur.push_str(&html);
-                    rest = &rest[take..];
-                    first = false;
-                    if rest.is_empty() {
-                        return;
-                    }
-                }
-                self.new_page();
-                continue;
-            }
-            let mut html = String::new();
-            self.para_html(&mut html, p, Some(&rest[..take]), first, false);
-            self.cur.push_str(&html);
-            rest = &rest[take..];
-            first = false;
-            self.new_page();
-        }
-    }
-
-    fn finish(mut self) -> Html {
-        if !self.cur.is_empty() || self.pages.is_empty() {
-            self.new_page();
-        }
-        let p = &self.doc.page;
-        let n = self.pages.len();
-        let mut html =
-            String::with_capacity(self.pages.iter().map(String::len).sum::<usize>() + 2048);
+/// Writes typeset pages as HTML.
+pub fn render_typeset(set: &Typeset) -> Html {
+    let doc = set.doc;
+    let p = &doc.page;
+    let n = set.pages.len();
+    let mut html = String::with_capacity(16 * 1024 * n.max(1));
+    let _ = write!(
+        html,
+        "<div class=\"vt-doc\" data-pages=\"{n}\" lang=\"vi\" style=\"font-family:{FONT_STACK};color:#000\">"
+    );
+    for page in &set.pages {
+        let number = page.number;
         let _ = write!(
             html,
-            "<div class=\"vt-doc\" data-pages=\"{n}\" lang=\"vi\" style=\"font-family:{FONT_STACK};color:#000\">"
+            "<section class=\"vt-page\" data-page=\"{number}\" style=\"position:relative;box-sizing:border-box;\
+             width:{};height:{};padding:{} {} {} {};background:#fff;overflow:hidden\">",
+            pts(pt(p.width)),
+            pts(pt(p.height)),
+            pts(pt(p.margin_top)),
+            pts(pt(p.margin_right)),
+            pts(pt(p.margin_bottom)),
+            pts(pt(p.margin_left)),
         );
-        for (i, body) in self.pages.iter().enumerate() {
-            let number = i as u32 + 1;
+        if let Some(h) = &page.header {
             let _ = write!(
                 html,
-                "<section class=\"vt-page\" data-page=\"{number}\" style=\"position:relative;box-sizing:border-box;\
-                 width:{};height:{};padding:{} {} {} {};background:#fff;overflow:hidden\">",
-                pts(pt(p.width)),
-                pts(pt(p.height)),
-                pts(pt(p.margin_top)),
-                pts(pt(p.margin_right)),
-                pts(pt(p.margin_bottom)),
+                "<div class=\"vt-page-number\" style=\"position:absolute;top:{};left:{};right:{};\
+                 text-align:{};font-size:{};line-height:{}\">",
+                pts(h.top),
                 pts(pt(p.margin_left)),
+                pts(pt(p.margin_right)),
+                align_css(h.para.align.unwrap_or(h.style.align)),
+                pts(h.style.half_points as f32 / 2.0),
+                pts(h.lines.first().map_or(0.0, |l| l.height)),
             );
-            if number >= p.number_from_page.max(1) && p.number_from_page > 0 {
-                let s = self.style(self.doc.page_header.element);
-                let _ = write!(
-                    html,
-                    "<div class=\"vt-page-number\" style=\"position:absolute;top:{};left:{};right:{};\
-                     text-align:{};font-size:{}\">{number}</div>",
-                    pts(pt(p.header)),
-                    pts(pt(p.margin_left)),
-                    pts(pt(p.margin_right)),
-                    align_css(self.doc.page_header.align.unwrap_or(s.align)),
-                    pts(s.half_points as f32 / 2.0),
-                );
+            for l in &h.lines {
+                line_runs(&mut html, l);
             }
-            html.push_str(body);
-            html.push_str("</section>");
+            html.push_str("</div>");
         }
-        html.push_str("</div>");
-        Html {
-            html,
-            pages: n as u32,
+        for b in &page.blocks {
+            match b {
+                BlockBox::Para(pb) => para_html(&mut html, pb),
+                BlockBox::Table(t) => table_html(&mut html, t),
+            }
         }
+        html.push_str("</section>");
     }
-
-    fn table_html(&self, out: &mut String, t: &Table) {
-        let total: u32 = t.columns.iter().sum();
-        let _ = write!(
-            out,
-            "<table class=\"vt-table vt-{}\" style=\"width:{};table-layout:fixed;border-collapse:collapse;margin:0\"><colgroup>",
-            match t.role {
-                crate::layout::TableRole::Header => "header",
-                crate::layout::TableRole::Signature => "signature",
-            },
-            pts(pt(total))
-        );
-        for &w in &t.columns {
-            let _ = write!(out, "<col style=\"width:{}\">", pts(pt(w)));
-        }
-        out.push_str("</colgroup>");
-        for row in &t.rows {
-            out.push_str("<tr>");
-            for (c, &w) in row.iter().zip(&t.columns) {
-                let _ = write!(
-                    out,
-                    "<td style=\"vertical-align:top;padding:0 {};width:{}\">",
-                    pts(pt(CELL_PAD)),
-                    pts(pt(w.saturating_sub(2 * CELL_PAD)))
-                );
-                for p in &c.paras {
-                    self.para_html(out, p, None, true, true);
-                }
-                out.push_str("</td>");
-            }
-            out.push_str("</tr>");
-        }
-        out.push_str("</table>");
-    }
-
-    /// Writes a paragraph, or the fragment `lines` of it (`first`/`last`: whether the fragment
-    /// starts or ends the paragraph).
-    fn para_html(
-        &self,
-        out: &mut String,
-        p: &Para,
-        lines: Option<&[Line]>,
-        first: bool,
-        last: bool,
-    ) {
-        let s = self.style(p.element);
-        let m = self.metrics(p);
-        if p.border == Some(Border::Bottom) {
-            let _ = write!(
-                out,
-                "<div class=\"vt-rule\" style=\"margin:0 {} 0 {};height:1pt;border-bottom:0.5pt solid #000\"></div>",
-                pts(pt(p.indent_right.unwrap_or(0))),
-                pts(pt(p.indent_left.unwrap_or(0))),
-            );
-            return;
-        }
-        let align = p.align.unwrap_or(s.align);
-        let mut css = format!(
-            "margin:0;font-size:{};line-height:{};text-align:{};",
-            pts(m.size),
-            pts(m.line_height),
-            align_css(align)
-        );
-        if s.bold {
-            css.push_str("font-weight:bold;");
-        }
-        if s.italic {
-            css.push_str("font-style:italic;");
-        }
-        if s.underline {
-            css.push_str("text-decoration:underline;");
-        }
-        let left = p.indent_left.unwrap_or(0);
-        let right = p.indent_right.unwrap_or(0);
-        if left > 0 {
-            let _ = write!(css, "margin-left:{};", pts(pt(left)));
-        }
-        if right > 0 {
-            let _ = write!(css, "margin-right:{};", pts(pt(right)));
-        }
-        if first {
-            let indent: i64 = match (p.hanging, p.first_line) {
-                (Some(h), _) => -i64::from(h),
-                (None, Some(f)) => i64::from(f),
-                (None, None) => i64::from(s.first_line),
-            };
-            if indent != 0 {
-                let _ = write!(css, "text-indent:{};", pts(indent as f32 / 20.0));
-            }
-        }
-        let (pad_top, pad_bottom) = (
-            if first { m.before } else { 0.0 },
-            if last { m.after } else { 0.0 },
-        );
-        let frame = p.border == Some(Border::Frame);
-        if frame {
-            let _ = write!(
-                css,
-                "border:0.5pt solid #000;padding:1pt 4pt;margin-top:{};margin-bottom:{};",
-                pts(pad_top),
-                pts(pad_bottom)
-            );
-        } else {
-            if pad_top > 0.0 {
-                let _ = write!(css, "padding-top:{};", pts(pad_top));
-            }
-            if pad_bottom > 0.0 {
-                let _ = write!(css, "padding-bottom:{};", pts(pad_bottom));
-            }
-        }
-        if !last && align == Align::Both {
-            css.push_str("text-align-last:justify;");
-        }
-        // Word keeps runs of spaces (the blank number `Số:      /…`, `ngày    tháng`).
-        css.push_str("white-space:pre-wrap;");
-        let _ = write!(out, "<p class=\"vt-p vt-{}\" style=\"{css}\">", s.id);
-        let page = self.pages.len() + 1;
-        match lines {
-            None => runs_html(out, &p.runs, page),
-            Some(lines) => {
-                for (i, l) in lines.iter().enumerate() {
-                    runs_html(out, &l.runs, page);
-                    if l.hard_break && i + 1 < lines.len() {
-                        out.push_str("<br>");
-                    }
-                }
-            }
-        }
-        if p.runs.is_empty() || p.plain_text().trim().is_empty() {
-            out.push('\u{a0}');
-        }
-        out.push_str("</p>");
+    html.push_str("</div>");
+    Html {
+        html,
+        pages: n as u32,
     }
 }
 
-fn runs_html(out: &mut String, runs: &[Run], page: usize) {
-    for r in runs {
-        match r {
-            Run::Break => out.push_str("<br>"),
-            Run::PageNumber => {
-                let _ = write!(out, "{page}");
+fn table_html(out: &mut String, t: &TableBox) {
+    let total: u32 = t.table.columns.iter().sum();
+    let _ = write!(
+        out,
+        "<table class=\"vt-table vt-{}\" style=\"width:{};table-layout:fixed;border-collapse:collapse;margin:0 0 0 {}\"><colgroup>",
+        match t.table.role {
+            TableRole::Header => "header",
+            TableRole::Signature => "signature",
+        },
+        pts(pt(total)),
+        pts(t.table.indent as f32 / 20.0),
+    );
+    for &w in &t.table.columns {
+        let _ = write!(out, "<col style=\"width:{}\">", pts(pt(w)));
+    }
+    out.push_str("</colgroup>");
+    for row in &t.rows {
+        let _ = write!(out, "<tr style=\"height:{}\">", pts(row.height));
+        for c in &row.cells {
+            let _ = write!(
+                out,
+                "<td style=\"vertical-align:top;padding:0 {};width:{}\">",
+                pts(pt(CELL_PAD)),
+                pts(c.width - 2.0 * pt(CELL_PAD))
+            );
+            for pb in &c.paras {
+                para_html(out, pb);
             }
-            Run::Text { text, bold, italic } => {
-                let mut css = String::new();
-                match bold {
-                    Some(true) => css.push_str("font-weight:bold;"),
-                    Some(false) => css.push_str("font-weight:normal;"),
-                    None => {}
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</table>");
+}
+
+/// Writes a paragraph (or its part on a page) with its lines.
+fn para_html(out: &mut String, pb: &ParaBox) {
+    let p = pb.para;
+    let s = pb.style;
+    if p.border == Some(Border::Bottom) {
+        let _ = write!(
+            out,
+            "<div class=\"vt-rule\" style=\"margin:0 {} 0 {};height:{};border-bottom:{} solid #000\"></div>",
+            pts(pt(p.indent_right.unwrap_or(0))),
+            pts(pt(p.indent_left.unwrap_or(0))),
+            pts(pb.lines.iter().map(|l| l.height).sum::<f32>() + typeset::BORDER_SPACE_PT),
+            pts(typeset::BORDER_PT),
+        );
+        return;
+    }
+    let size = s.half_points as f32 / 2.0;
+    let line_height = pb.lines.first().map_or(size, |l| l.height);
+    let align = p.align.unwrap_or(s.align);
+    let mut css = format!(
+        "margin:0;font-size:{};line-height:{};text-align:{};",
+        pts(size),
+        pts(line_height),
+        align_css(align)
+    );
+    if s.bold {
+        css.push_str("font-weight:bold;");
+    }
+    if s.italic {
+        css.push_str("font-style:italic;");
+    }
+    if s.underline {
+        css.push_str("text-decoration:underline;");
+    }
+    let left = p.indent_left.unwrap_or(0);
+    let right = p.indent_right.unwrap_or(0);
+    if left > 0 {
+        let _ = write!(css, "margin-left:{};", pts(pt(left)));
+    }
+    if right > 0 {
+        let _ = write!(css, "margin-right:{};", pts(pt(right)));
+    }
+    if pb.starts {
+        let indent: i64 = match (p.hanging, p.first_line) {
+            (Some(h), _) => -i64::from(h),
+            (None, Some(f)) => i64::from(f),
+            (None, None) => i64::from(s.first_line),
+        };
+        if indent != 0 {
+            let _ = write!(css, "text-indent:{};", pts(indent as f32 / 20.0));
+        }
+    }
+    let frame = p.border == Some(Border::Frame);
+    if frame {
+        let _ = write!(
+            css,
+            "border:0.5pt solid #000;padding:1pt 4pt;margin-top:{};margin-bottom:{};",
+            pts(pb.space_before),
+            pts(pb.space_after)
+        );
+    } else {
+        if pb.space_before > 0.0 {
+            let _ = write!(css, "padding-top:{};", pts(pb.space_before));
+        }
+        if pb.space_after > 0.0 {
+            let _ = write!(css, "padding-bottom:{};", pts(pb.space_after));
+        }
+    }
+    // Word keeps runs of spaces (the blank number `Số:      /…`, `ngày    tháng`).
+    css.push_str("white-space:pre-wrap;");
+    let _ = write!(out, "<p class=\"vt-p vt-{}\" style=\"{css}\">", s.id);
+    match pb.lines.as_slice() {
+        [only] if !only.justified => line_runs(out, only),
+        lines => {
+            for (i, l) in lines.iter().enumerate() {
+                out.push_str("<span class=\"vt-l\" style=\"display:block");
+                if i > 0 || !pb.starts {
+                    out.push_str(";text-indent:0");
                 }
-                match italic {
-                    Some(true) => css.push_str("font-style:italic;"),
-                    Some(false) => css.push_str("font-style:normal;"),
-                    None => {}
+                if l.justified {
+                    out.push_str(";text-align-last:justify");
                 }
-                if css.is_empty() {
-                    out.push_str(&escape(text));
-                } else {
-                    let _ = write!(out, "<span style=\"{css}\">{}</span>", escape(text));
-                }
+                out.push_str("\">");
+                line_runs(out, l);
+                out.push_str("</span>");
             }
         }
     }
+    if pb
+        .lines
+        .iter()
+        .all(|l| l.pieces.iter().all(|x| x.text.trim().is_empty()))
+    {
+        out.push('\u{a0}');
+    }
+    out.push_str("</p>");
+}
+
+/// The runs of a line, bold and italic overrides as spans.
+fn line_runs(out: &mut String, l: &LineBox) {
+    for piece in &l.pieces {
+        let mut css = String::new();
+        match piece.bold {
+            Some(true) => css.push_str("font-weight:bold;"),
+            Some(false) => css.push_str("font-weight:normal;"),
+            None => {}
+        }
+        match piece.italic {
+            Some(true) => css.push_str("font-style:italic;"),
+            Some(false) => css.push_str("font-style:normal;"),
+            None => {}
+        }
+        if css.is_empty() {
+            out.push_str(&escape(&piece.text));
+        } else {
+            let _ = write!(out, "<span style=\"{css}\">{}</span>", escape(&piece.text));
+        }
+    }
+}
+
+#[cfg(test)]
+/// The text of an HTML fragment: tags dropped, a line's element ending a word.
+pub(crate) fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -597,6 +315,7 @@ mod tests {
     use super::*;
     use crate::draft::from_json;
     use crate::layout::build;
+    use crate::rules::Element;
 
     fn draft(body: &str, extra: &str) -> Document {
         let json = format!(
@@ -701,9 +420,12 @@ mod tests {
         assert_eq!(h.html.matches("vt-page-number").count() as u32, h.pages - 1);
         assert!(h.html.contains("data-page=\"2\""));
         assert!(h.html.contains(">2</div>"));
-        // Every word of the body is printed exactly as often as it was typed.
+        // Every word of the body is printed exactly as often as it was typed (the lines are
+        // elements of their own: compare the text without the markup).
         assert_eq!(
-            h.html.matches("tuyên truyền cổ động trực quan.").count(),
+            text_of(&h.html)
+                .matches("tuyên truyền cổ động trực quan.")
+                .count(),
             30
         );
         // No page holds more than fits: at 14 pt × 1.15 lines, about 40 lines of body.
@@ -729,7 +451,7 @@ mod tests {
             .skip(1)
             .map(|s| {
                 let body = &s[s.find('>').unwrap() + 1..s.find("</p>").unwrap()];
-                format!("{body} ")
+                format!("{} ", text_of(body))
             })
             .collect();
         assert_eq!(

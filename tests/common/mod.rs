@@ -255,3 +255,11 @@ pub fn style<'a>(all: &'a [S], id: &str) -> &'a S {
         .find(|s| s.id == id)
         .unwrap_or_else(|| panic!("style {id} missing"))
 }
+
+/// Whether a program is on the PATH.
+pub fn have(bin: &str) -> bool {
+    std::process::Command::new("sh")
+        .args(["-c", &format!("command -v {bin}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}

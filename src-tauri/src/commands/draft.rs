@@ -8,7 +8,6 @@ use tauri::AppHandle;
 use ts_rs::TS;
 use vanthu::draft::DraftFile;
 use vanthu::rules::facts::Facts;
-use vanthu::Error;
 
 use crate::dialogs;
 use crate::error::{CmdResult, FieldMessage};
@@ -143,13 +142,12 @@ pub async fn export_docx(app: AppHandle, draft: DraftFile) -> CmdResult<Option<S
     Ok(Some(path.display().to_string()))
 }
 
-/// Exports a PDF through LibreOffice to a file the clerk picks; `None` when the clerk cancels.
+/// Exports a PDF typeset by the core (no LibreOffice) to a file the clerk picks; `None` when
+/// the clerk cancels.
 #[tauri::command]
 pub async fn export_pdf(app: AppHandle, draft: DraftFile) -> CmdResult<Option<String>> {
-    let bytes = docx_bytes(&draft)?;
-    if vanthu::render::pdf::soffice().is_none() {
-        return Err(Error::Convert(vanthu::render::pdf::INSTALL_HINT.into()).into());
-    }
+    let d = vanthu::draft::validate(&draft)?;
+    let pdf = vanthu::render_pdf(&d)?;
     let Some(path) = dialogs::save(
         &app,
         "Xuất tệp PDF",
@@ -158,8 +156,7 @@ pub async fn export_pdf(app: AppHandle, draft: DraftFile) -> CmdResult<Option<St
     ) else {
         return Ok(None);
     };
-    let pdf = vanthu::render::pdf::from_docx(&bytes)?;
-    vanthu::write::atomic(&path, &pdf)?;
+    vanthu::write::atomic(&path, &pdf.bytes)?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -302,7 +302,7 @@ version: string,
  */
 data_dir: string, 
 /**
- * LibreOffice is installed, so PDF export works.
+ * PDF export works: the core typesets it (true; kept for the UI's older checks).
  */
 pdf_available: boolean, 
 /**
