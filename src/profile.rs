@@ -109,7 +109,7 @@ impl Profile {
                 ],
                 recipients: vec![
                     "Các đơn vị trực thuộc Sở".into(),
-                    "Phòng Văn hóa và Thông tin các huyện, thành phố".into(),
+                    "Ủy ban nhân dân các xã, phường".into(),
                 ],
                 cc: vec![
                     "Như trên".into(),
@@ -120,10 +120,10 @@ impl Profile {
             },
             Regime::Party => Profile {
                 regime,
-                parent: Some("ĐẢNG BỘ TỈNH BÌNH ĐỊNH".into()),
+                parent: Some("ĐẢNG BỘ TỈNH GIA LAI".into()),
                 name: "TỈNH ỦY".into(),
                 code: "TU".into(),
-                place: "Bình Định".into(),
+                place: "Gia Lai".into(),
                 units: vec![Unit {
                     code: "VPTU".into(),
                     name: "Văn phòng Tỉnh ủy".into(),
@@ -133,18 +133,16 @@ impl Profile {
                         authority: Some("TM".into()),
                         on_behalf_of: Some("BAN THƯỜNG VỤ".into()),
                         title: "BÍ THƯ".into(),
-                        name: "Hồ Quốc Dũng".into(),
+                        name: "Trần Quang Minh".into(),
                     },
                     ProfileSigner {
                         authority: Some("TM".into()),
                         on_behalf_of: Some("BAN THƯỜNG VỤ".into()),
                         title: "PHÓ BÍ THƯ".into(),
-                        name: "Lê Kim Toàn".into(),
+                        name: "Nguyễn Thị Thu Hà".into(),
                     },
                 ],
-                recipients: vec![
-                    "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy".into()
-                ],
+                recipients: vec!["Các đảng ủy trực thuộc Tỉnh ủy".into()],
                 cc: vec!["Các đ/c UVBTV Tỉnh ủy".into(), "Các ban của Tỉnh ủy".into()],
                 archive: Some("Văn phòng Tỉnh ủy".into()),
             },

@@ -359,3 +359,75 @@ mod no_panic {
         }
     }
 }
+
+/// Since 1/7/2025 there is no district level and 34 provinces: what a clerk starts from today
+/// (every built-in template filled with its defaults, both sample organisations) names no
+/// district-level body and no province that was merged away.
+#[test]
+fn templates_and_sample_organisations_use_todays_administrative_units() {
+    const GONE: &[&str] = &[
+        "huyện",
+        "quận",
+        "thị xã",
+        "thị trấn",
+        "thị ủy",
+        "quận ủy",
+        "Bình Định",
+        "BÌNH ĐỊNH",
+        "Bắc Kạn",
+        "Hà Giang",
+        "Kon Tum",
+        "Đắk Nông",
+        "Quảng Bình",
+        "Ninh Thuận",
+        "Bình Phước",
+        "Bình Dương",
+        "Bà Rịa",
+        "Long An",
+        "Tiền Giang",
+        "Bến Tre",
+        "Trà Vinh",
+        "Sóc Trăng",
+        "Bạc Liêu",
+        "Hậu Giang",
+        "Kiên Giang",
+        "Bình Thuận",
+        "Hải Dương",
+        "Hà Nam",
+        "Nam Định",
+        "Thái Bình",
+        "Vĩnh Phúc",
+        "Bắc Giang",
+        "Yên Bái",
+        "Hòa Bình",
+        "Quảng Nam",
+        "Phú Yên",
+    ];
+    let mut texts: Vec<(String, String)> = builtin::all()
+        .into_iter()
+        .map(|t| {
+            let f = fill_default(t);
+            (
+                t.name().to_string(),
+                serde_json::to_string(&f).expect("json"),
+            )
+        })
+        .collect();
+    for regime in [Regime::State, Regime::Party] {
+        let p = Profile::sample(regime);
+        texts.push((
+            format!("{regime:?} sample"),
+            serde_json::to_string(&p).expect("json"),
+        ));
+    }
+    let mut found = Vec::new();
+    for (name, text) in &texts {
+        let lower = text.to_lowercase();
+        for gone in GONE {
+            if lower.contains(&gone.to_lowercase()) {
+                found.push(format!("{name}: {gone}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
