@@ -238,8 +238,10 @@ fn para_html(out: &mut String, pb: &ParaBox) {
             let _ = write!(css, "padding-bottom:{};", pts(pb.space_after));
         }
     }
-    // Word keeps runs of spaces (the blank number `Số:      /…`, `ngày    tháng`).
-    css.push_str("white-space:pre-wrap;");
+    // Word keeps runs of spaces (the blank number `Số:      /…`, `ngày    tháng`), and the
+    // lines are the typesetter's: the browser, whose font metrics differ by a hair, must
+    // not wrap them again.
+    css.push_str("white-space:pre;");
     let _ = write!(out, "<p class=\"vt-p vt-{}\" style=\"{css}\">", s.id);
     match pb.lines.as_slice() {
         [only] if !only.justified => line_runs(out, only),
@@ -268,9 +270,19 @@ fn para_html(out: &mut String, pb: &ParaBox) {
     out.push_str("</p>");
 }
 
-/// The runs of a line, bold and italic overrides as spans.
+/// The runs of a line, bold and italic overrides as spans; the spaces that end the line are
+/// dropped (under `white-space:pre` they would shift a centred or justified line).
 fn line_runs(out: &mut String, l: &LineBox) {
-    for piece in &l.pieces {
+    let last = l
+        .pieces
+        .iter()
+        .rposition(|p| !p.text.trim_end_matches(' ').is_empty());
+    for (i, piece) in l.pieces.iter().enumerate() {
+        let text = match last {
+            Some(n) if i == n => piece.text.trim_end_matches(' '),
+            Some(n) if i > n => continue,
+            _ => piece.text.as_str(),
+        };
         let mut css = String::new();
         match piece.bold {
             Some(true) => css.push_str("font-weight:bold;"),
@@ -283,9 +295,9 @@ fn line_runs(out: &mut String, l: &LineBox) {
             None => {}
         }
         if css.is_empty() {
-            out.push_str(&escape(&piece.text));
+            out.push_str(&escape(text));
         } else {
-            let _ = write!(out, "<span style=\"{css}\">{}</span>", escape(&piece.text));
+            let _ = write!(out, "<span style=\"{css}\">{}</span>", escape(text));
         }
     }
 }
@@ -381,13 +393,29 @@ mod tests {
         assert!(h.contains("vt-VtQuocHieu\" style=\"margin:0;font-size:"));
     }
 
+    /// The browser shows the typesetter's lines as they are: no paragraph may wrap again (a
+    /// hair of difference in the browser's font made a justified line spill its last word),
+    /// and no line keeps the spaces it was broken at.
+    #[test]
+    fn lines_are_the_typesetters_and_never_wrap_again() {
+        let h = render(&draft(&long_body(3), "")).html;
+        assert!(!h.contains("pre-wrap"), "a paragraph may wrap");
+        let lines: Vec<&str> = h.split("<span class=\"vt-l\"").skip(1).collect();
+        assert!(lines.len() > 10, "{} lines", lines.len());
+        for l in lines {
+            let end = l.find("</span>").expect("closed");
+            let text = &l[..end];
+            assert!(!text.ends_with(' '), "a line ends with a space: {text}");
+        }
+    }
+
     #[test]
     fn blanks_keep_their_spaces() {
         let json = r#"{"format":"vanthu/draft@1","regime":"state","kind":"cong-van",
             "issuer":{"name":"SỞ NỘI VỤ","code":"SNV"},"place":"Hà Nội","year":2024,
             "subject":"x","recipients":["A"],"body":"y","signer":{"title":"GIÁM ĐỐC","name":"A B"}}"#;
         let h = render(&build(&from_json(json).unwrap()).unwrap()).html;
-        assert!(h.contains("white-space:pre-wrap"));
+        assert!(h.contains("white-space:pre;"));
         let blank = &crate::rules::default_for(crate::Regime::State).symbol.blank;
         assert!(h.contains(&format!("Số: {blank}/SNV")));
     }
