@@ -111,3 +111,37 @@ fn cli_renders_pdf_through_libreoffice_when_asked() {
     let pdf = std::fs::read(&out).expect("written");
     assert!(pdf.starts_with(b"%PDF"));
 }
+
+/// A batch through LibreOffice into a folder that does not exist yet: the folder is made, as
+/// for the native engine, and every draft gets its PDF.
+#[test]
+fn libreoffice_batch_makes_its_output_folder() {
+    if !have("soffice") {
+        eprintln!("skipped: LibreOffice (soffice) not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("new").join("pdf");
+    let o = Command::new(env!("CARGO_BIN_EXE_vanthu"))
+        .arg("render")
+        .arg(examples_dir().join(KE_HOACH))
+        .arg(examples_dir().join(CONG_VAN))
+        .arg("--out-dir")
+        .arg(&out)
+        .args(["--format", "pdf", "--pdf-engine", "libreoffice"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut made: Vec<String> = std::fs::read_dir(&out)
+        .expect("folder made")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    made.sort();
+    assert_eq!(made.len(), 2, "{made:?}");
+    assert!(made.iter().all(|n| n.ends_with(".pdf")), "{made:?}");
+}

@@ -124,14 +124,14 @@ pub fn run(a: Args) -> i32 {
     let engine = a.pdf_engine;
     if let Some(dir) = &a.out_dir {
         let format = a.format.unwrap_or(Format::Docx);
-        if format == Format::Pdf && engine == PdfEngine::Libreoffice {
-            return libreoffice_batch(&a.drafts, dir, rules_id);
-        }
-        let font = std::sync::Mutex::new(None::<String>);
         if let Err(e) = std::fs::create_dir_all(dir) {
             eprintln!("error: {}: {e}", dir.display());
             return EXIT_FAIL;
         }
+        if format == Format::Pdf && engine == PdfEngine::Libreoffice {
+            return libreoffice_batch(&a.drafts, dir, rules_id);
+        }
+        let font = std::sync::Mutex::new(None::<String>);
         // Rendering is quick; the fsync of each atomic write is what waits, so more threads
         // than cores keep the disk busy.
         let pool = rayon::ThreadPoolBuilder::new()
