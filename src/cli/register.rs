@@ -66,7 +66,7 @@ pub enum Sub {
     /// Write a consistent copy of the database.
     Backup(PathArgs),
     /// Replace the database with a backup (the current one is saved first).
-    Restore(PathArgs),
+    Restore(RestoreArgs),
     /// Check the database: integrity, search index, no doubled or missing number.
     Check(JsonArgs),
 }
@@ -84,6 +84,20 @@ pub struct JsonArgs {
 pub struct PathArgs {
     /// The backup file.
     pub file: PathBuf,
+}
+
+/// Arguments of `register restore`.
+#[derive(Debug, clap::Args)]
+pub struct RestoreArgs {
+    /// The backup file.
+    pub file: PathBuf,
+    /// Restore even when the backup lacks issued entries (they are listed for
+    /// re-registration; numbering continues above them).
+    #[arg(long)]
+    pub force: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `register init`.
@@ -420,6 +434,7 @@ pub fn run(a: Args) -> i32 {
         Sub::Init(x) => init(db, x),
         Sub::Issue(x) => issue(db, x),
         Sub::Reserve(x) if x.draft.is_some() => reserve_draft(db, x),
+        Sub::Restore(x) => restore(db, x),
         other => match open(db) {
             Ok(mut reg) => match run_with(&mut reg, other) {
                 Ok(code) => code,
@@ -560,6 +575,72 @@ fn issue(db: Option<&Path>, a: IssueArgs) -> i32 {
     EXIT_OK
 }
 
+fn restore(db: Option<&Path>, a: RestoreArgs) -> i32 {
+    let report = register::resolve_path(db)
+        .and_then(|path| register::restore_path(&path, &a.file, a.force).map(|r| (path, r)));
+    let (path, r) = match report {
+        Ok(v) => v,
+        Err(e) => return fail(&e),
+    };
+    if a.json {
+        print_json(&r);
+        return EXIT_OK;
+    }
+    eprintln!(
+        "restored {} from {} (the previous database is saved as {})",
+        path.display(),
+        a.file.display(),
+        r.safety.display()
+    );
+    if r.damaged {
+        eprintln!(
+            "the previous database was damaged: its entries could not be compared with the backup"
+        );
+    }
+    if !r.lost.is_empty() {
+        eprintln!(
+            "{} entries of the previous database are not in the backup; register them again:",
+            r.lost.len()
+        );
+        for e in &r.lost {
+            outln!(
+                "lost\t{}\t{}\t{}\t{}\t{}",
+                e.register,
+                e.symbol,
+                e.date,
+                e.status,
+                terminal_safe(&e.subject)
+            );
+        }
+    }
+    for n in &r.continues {
+        let kind = if n.kind.is_empty() {
+            "all types"
+        } else {
+            &n.kind
+        };
+        eprintln!(
+            "register {}, {} ({kind}): next number {}",
+            n.register, n.period, n.next
+        );
+    }
+    EXIT_OK
+}
+
+/// A text with control characters (ESC sequences…) shown as `\u{..}`, safe to print.
+fn terminal_safe(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c {
+            '\t' => " ".to_string(),
+            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 fn reserve_draft(db: Option<&Path>, a: ReserveArgs) -> i32 {
     let Some(path) = a.draft.as_deref() else {
         return EXIT_USAGE;
@@ -639,7 +720,7 @@ fn run_query(reg: &Register, q: &Query, json: bool) -> Result<i32, RegisterError
 
 fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
     match sub {
-        Sub::Init(_) | Sub::Issue(_) => Ok(EXIT_USAGE),
+        Sub::Init(_) | Sub::Issue(_) | Sub::Restore(_) => Ok(EXIT_USAGE),
         Sub::Reserve(a) if a.draft.is_some() => Ok(EXIT_USAGE),
         Sub::Term(a) => {
             let t = reg.add_term(a.register.as_deref(), &a.label, a.from, a.to)?;
@@ -803,16 +884,6 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
         Sub::Backup(a) => {
             reg.backup(&a.file)?;
             eprintln!("backed up {} to {}", reg.path().display(), a.file.display());
-            Ok(EXIT_OK)
-        }
-        Sub::Restore(a) => {
-            let safety = reg.restore(&a.file)?;
-            eprintln!(
-                "restored {} from {} (the previous database is saved as {})",
-                reg.path().display(),
-                a.file.display(),
-                safety.display()
-            );
             Ok(EXIT_OK)
         }
         Sub::Check(a) => {

@@ -94,6 +94,14 @@ pub enum RegisterError {
         /// The draft fields still empty (`kind`, `issuer.code`, …).
         fields: Vec<String>,
     },
+    /// A restore would lose issued entries and `--force` was not given.
+    #[error("restore: the backup lacks {count} issued entries of the current database ({}); they would be lost. Rerun with --force to restore anyway: they are listed for re-registration and numbering continues above them", symbols.join(", "))]
+    RestoreLosesEntries {
+        /// How many issued entries the backup lacks.
+        count: usize,
+        /// Their symbols.
+        symbols: Vec<String>,
+    },
     /// The draft failed validation (or could not be rendered).
     #[error("{0}")]
     Draft(crate::Error),
@@ -169,6 +177,7 @@ impl RegisterError {
             RegisterError::Mismatch { .. } => ErrorCode::Mismatch,
             RegisterError::DateOutOfOrder { .. } => ErrorCode::DateOutOfOrder,
             RegisterError::DraftIncomplete { .. } => ErrorCode::DraftIncomplete,
+            RegisterError::RestoreLosesEntries { .. } => ErrorCode::RestoreLosesEntries,
             RegisterError::Draft(_) => ErrorCode::InvalidDraft,
             RegisterError::Invalid { .. } => ErrorCode::InvalidArgument,
             RegisterError::BadQuery(_) => ErrorCode::BadQuery,
@@ -244,6 +253,11 @@ impl RegisterError {
             E::DraftIncomplete { .. } => {
                 "Cần chọn loại văn bản, điền tên và ký hiệu cơ quan ban hành trước khi lấy số.".into()
             }
+            E::RestoreLosesEntries { count, symbols } => format!(
+                "Bản sao lưu thiếu {count} văn bản đã phát hành ({}): khôi phục sẽ làm mất các văn bản này. \
+                 Nếu vẫn khôi phục, hãy đăng ký lại chúng; số tiếp theo sẽ lớn hơn mọi số đã cấp.",
+                symbols.join(", ")
+            ),
             E::Draft(e) => e.message_vi(),
             E::Invalid { field, .. } => format!("{}: giá trị không hợp lệ.", field.trim_start_matches("--")),
             E::BadQuery(_) => "Hãy gõ ít nhất một chữ hoặc số để tìm.".into(),

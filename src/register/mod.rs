@@ -28,7 +28,7 @@ mod search;
 mod sequences;
 
 pub use crate::rules::Period;
-pub use backup::CheckReport;
+pub use backup::{restore_path, CheckReport, LostEntry, NextNumber, RestoreReport};
 pub use drafts::{NumberRequest, Numbered};
 pub use error::{RegisterError, Result};
 pub use export::{ExportFormat, ExportSpec, COLUMNS};

@@ -3,7 +3,8 @@
 //! Migration 1 holds registers, terms, sequences, entries, files and the audit trail;
 //! migration 2 adds accent-insensitive search (folded columns and an FTS5 index); migration 3
 //! keeps the rule set of each entry (a register outlives a guide: its entries follow the one
-//! of their own date; entries written before it read their register's).
+//! of their own date; entries written before it read their register's); migration 4 keeps the
+//! numbering's high-water marks, which survive a restore.
 //! A migration is never edited once released: a change is a new migration.
 
 use rusqlite::{Connection, OpenFlags};
@@ -174,6 +175,19 @@ pub(crate) fn stored_opt<T>(
 
 const V3: &str = "ALTER TABLE entries ADD COLUMN rules_id TEXT;";
 
+/// The high-water marks of the numbering: the highest number each sequence (register code,
+/// period, type key) ever handed out. A restore keeps this table (it is not part of the
+/// restored data) and raises the restored sequences to it, so numbering never rewinds.
+const V4: &str = r#"
+CREATE TABLE number_marks (
+    register_code TEXT NOT NULL,
+    period        TEXT NOT NULL,
+    kind          TEXT NOT NULL DEFAULT '',
+    last_number   INTEGER NOT NULL CHECK (last_number >= 0),
+    PRIMARY KEY (register_code, period, kind)
+);
+"#;
+
 /// The folded search text of an entry: symbol, number, subject, signer and recipients.
 pub fn search_text(
     symbol: &str,
@@ -231,11 +245,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V1),
         M::up_with_hook(V2, backfill_search),
         M::up(V3),
+        M::up(V4),
     ])
 }
 
 /// The newest schema version this program knows.
-pub const LATEST: i64 = 3;
+pub const LATEST: i64 = 4;
 
 fn is_corruption(e: &rusqlite::Error) -> bool {
     matches!(

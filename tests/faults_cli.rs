@@ -1,0 +1,171 @@
+//! Issue 16, "nothing lost, nothing doubled": the command line under faults and hostile input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_vanthu");
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/samples/cong-van-lang-son-2023.json"
+);
+
+fn vanthu(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env_remove("VANTHU_DB")
+        .output()
+        .expect("run vanthu")
+}
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["register", "--db", s(db)];
+    all.extend_from_slice(args);
+    vanthu(&all)
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    assert!(o.status.success(), "{}", stderr(o));
+    serde_json::from_slice(&o.stdout).expect("json")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn setup() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("r.sqlite");
+    let o = run(
+        &db,
+        &[
+            "init",
+            "--regime",
+            "state",
+            "--issuer-name",
+            "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+            "--issuer-code",
+            "SVHTTDL",
+            "--parent",
+            "UBND TỈNH LẠNG SƠN",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    (dir, db)
+}
+
+/// The example draft with `edit` applied, written to `dir/name`.
+fn draft_with(dir: &Path, name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> PathBuf {
+    let text = std::fs::read_to_string(EXAMPLE).expect("example");
+    let mut v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    v["date"] = "2023-06-01".into();
+    v["year"] = serde_json::Value::Null;
+    edit(&mut v);
+    let p = dir.join(name);
+    std::fs::write(&p, serde_json::to_string(&v).expect("json")).expect("write");
+    p
+}
+
+fn issue(db: &Path, draft: &Path) -> serde_json::Value {
+    json(&run(db, &["issue", s(draft), "--json"]))
+}
+
+#[test]
+fn restore_refuses_to_lose_issued_entries_and_never_rewinds_numbering() {
+    let (dir, db) = setup();
+    let draft = draft_with(dir.path(), "d.json", |_| {});
+    for n in 1..=5 {
+        assert_eq!(issue(&db, &draft)["number"], n);
+    }
+    let bak = dir.path().join("bak.sqlite");
+    assert!(run(&db, &["backup", s(&bak)]).status.success());
+    for n in 6..=8 {
+        assert_eq!(issue(&db, &draft)["number"], n);
+    }
+    let o = run(&db, &["restore", s(&bak)]);
+    assert_eq!(o.status.code(), Some(1), "refused");
+    let err = stderr(&o);
+    assert!(err.contains("lacks 3 issued entries"), "{err}");
+    for n in ["06/", "07/", "08/"] {
+        assert!(err.contains(n), "names {n}: {err}");
+    }
+    let list = json(&run(&db, &["list", "--json"]));
+    assert_eq!(
+        list["items"].as_array().map(Vec::len),
+        Some(8),
+        "nothing changed"
+    );
+
+    let o = run(&db, &["restore", s(&bak), "--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lost: Vec<String> = stdout(&o)
+        .lines()
+        .filter(|l| l.starts_with("lost\t"))
+        .map(|l| l.split('\t').nth(2).unwrap_or("").to_string())
+        .collect();
+    assert_eq!(
+        lost,
+        [
+            "06/SVHTTDL-QLVHGĐ",
+            "07/SVHTTDL-QLVHGĐ",
+            "08/SVHTTDL-QLVHGĐ"
+        ]
+    );
+    assert!(stderr(&o).contains("next number 9"), "{}", stderr(&o));
+    let list = json(&run(&db, &["list", "--json"]));
+    assert_eq!(list["items"].as_array().map(Vec::len), Some(5));
+    // The safety copy, taken under the same lock, holds all 8.
+    let safety = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| {
+            p.to_string_lossy().ends_with(".sqlite")
+                && p.to_string_lossy().contains("before-restore")
+        })
+        .expect("safety copy");
+    let list = json(&run(&safety, &["list", "--json"]));
+    assert_eq!(list["items"].as_array().map(Vec::len), Some(8));
+    // The next number continues above every number ever handed out.
+    assert_eq!(issue(&db, &draft)["number"], 9);
+    let check = json(&run(&db, &["check", "--json"]));
+    assert_eq!(check["ok"], true, "{check}");
+    // Restoring the same backup again still does not rewind.
+    let o = run(&db, &["restore", s(&bak), "--force", "--json"]);
+    let r = json(&o);
+    assert_eq!(r["lost"].as_array().map(Vec::len), Some(1));
+    assert_eq!(r["continues"][0]["next"], 10);
+}
+
+#[test]
+fn restore_over_a_damaged_database_works() {
+    let (dir, db) = setup();
+    let draft = draft_with(dir.path(), "d.json", |_| {});
+    issue(&db, &draft);
+    issue(&db, &draft);
+    let bak = dir.path().join("bak.sqlite");
+    assert!(run(&db, &["backup", s(&bak)]).status.success());
+    std::fs::write(&db, vec![0x5Au8; 8192]).expect("damage");
+    let o = run(&db, &["list"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(&db, &["restore", s(&bak)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("damaged"), "{}", stderr(&o));
+    let list = json(&run(&db, &["list", "--json"]));
+    assert_eq!(list["items"].as_array().map(Vec::len), Some(2));
+    assert_eq!(issue(&db, &draft)["number"], 3);
+    // The damaged file is kept aside as it was.
+    let kept = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("before-restore"))
+        .count();
+    assert_eq!(kept, 1);
+}
