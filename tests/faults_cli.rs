@@ -169,3 +169,187 @@ fn restore_over_a_damaged_database_works() {
         .count();
     assert_eq!(kept, 1);
 }
+
+#[cfg(unix)]
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).expect("meta").permissions().mode() & 0o777
+}
+
+#[test]
+fn no_command_writes_onto_its_inputs_or_the_database() {
+    let (dir, db) = setup();
+    let draft = draft_with(dir.path(), "cv.json", |_| {});
+    let before = std::fs::read(&draft).expect("draft");
+    // render onto the draft itself (also through another spelling of the path).
+    let dotted = dir.path().join(".").join("cv.json");
+    for out in [&draft, &dotted] {
+        let o = vanthu(&["render", s(&draft), "-o", s(out), "--format", "docx"]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("ends in .json"), "{}", stderr(&o));
+    }
+    let o = vanthu(&["render", s(&draft), "-o", s(&draft), "--format", "docx"]);
+    assert!(!o.status.success());
+    // A draft named .docx rendered onto itself is refused as an input, not by extension.
+    let odd = dir.path().join("odd.docx");
+    std::fs::copy(&draft, &odd).expect("copy");
+    let o = vanthu(&["render", s(&odd), "-o", s(&odd)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is a draft"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&odd).expect("odd"), before);
+    assert_eq!(std::fs::read(&draft).expect("draft"), before);
+    // Any extension is no longer accepted.
+    let o = vanthu(&["render", s(&draft), "-o", s(&dir.path().join("x.txt"))]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("x.txt ends in .txt"), "{}", stderr(&o));
+    assert!(!dir.path().join("x.txt").exists());
+    // The live database: issue -o, export -o, show --docx. No number is taken.
+    let db_before = std::fs::read(&db).expect("db");
+    let o = run(&db, &["issue", s(&draft), "-o", s(&db)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("ends in .sqlite"), "{}", stderr(&o));
+    let docx_db = dir.path().join("r.docx");
+    std::fs::copy(&db, &docx_db).expect("copy");
+    let o = vanthu(&[
+        "register",
+        "--db",
+        s(&docx_db),
+        "issue",
+        s(&draft),
+        "-o",
+        s(&docx_db),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("the open register database"),
+        "{}",
+        stderr(&o)
+    );
+    let o = vanthu(&[
+        "register",
+        "--db",
+        s(&docx_db),
+        "export",
+        "--format",
+        "docx",
+        "-o",
+        s(&docx_db),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("the open register database"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(
+        &db,
+        &[
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            s(&dir.path().join("so.xlsx")),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("so.xlsx ends in .xlsx, but the file written is .csv"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read(&db).expect("db"), db_before);
+    let list = json(&run(&db, &["list", "--json"]));
+    assert_eq!(
+        list["items"].as_array().map(Vec::len),
+        Some(0),
+        "no number taken"
+    );
+    let e = issue(&db, &draft);
+    let id = e["id"].to_string();
+    let o = run(&db, &["show", &id, "--docx", s(&db)]);
+    assert_eq!(o.status.code(), Some(1));
+    let check = json(&run(&db, &["check", "--json"]));
+    assert_eq!(check["ok"], true);
+}
+
+#[test]
+fn out_dir_collisions_are_named_apart_and_a_file_is_not_a_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::create_dir_all(&a).expect("a");
+    std::fs::create_dir_all(&b).expect("b");
+    let da = draft_with(&a, "cv.json", |v| v["subject"] = "Về việc thứ nhất".into());
+    let db = draft_with(&b, "cv.json", |v| v["subject"] = "Về việc thứ hai".into());
+    let od = dir.path().join("od");
+    let o = vanthu(&["render", s(&da), s(&db), "--out-dir", s(&od)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("rendered 2 of 2"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{} → {}",
+            db.display(),
+            od.join("cv-2.docx").display()
+        )),
+        "{err}"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&od)
+        .expect("od")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["cv-2.docx", "cv.docx"]);
+    // Each file holds its own draft (the first keeps the plain name).
+    let text = |p: &Path| {
+        let bytes = std::fs::read(p).expect("docx");
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut z.by_name("word/document.xml").expect("doc"), &mut s)
+            .expect("xml");
+        s
+    };
+    assert!(text(&od.join("cv.docx")).contains("thứ nhất"));
+    assert!(text(&od.join("cv-2.docx")).contains("thứ hai"));
+    // --out-dir naming a file.
+    let f = dir.path().join("plain.txt");
+    std::fs::write(&f, "x").expect("write");
+    let o = vanthu(&["render", s(&da), "--out-dir", s(&f)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("is a file, not a folder"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// Files written get the umask's mode, not always 0600.
+#[cfg(unix)]
+#[test]
+fn output_files_get_the_umasks_mode() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let draft = draft_with(dir.path(), "cv.json", |_| {});
+    let out = dir.path().join("cv.docx");
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 022 && exec '{BIN}' render '{}' -o '{}'",
+            s(&draft),
+            s(&out)
+        ))
+        .output()
+        .expect("sh");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&out), 0o644);
+    std::fs::remove_file(&out).expect("rm");
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 077 && exec '{BIN}' render '{}' -o '{}'",
+            s(&draft),
+            s(&out)
+        ))
+        .output()
+        .expect("sh");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&out), 0o600);
+}

@@ -544,6 +544,18 @@ fn issue(db: Option<&Path>, a: IssueArgs) -> i32 {
         Ok(v) => v,
         Err(code) => return code,
     };
+    // The output is checked before a number is taken.
+    if let Some(out) = &a.output {
+        let checked = write::check_extension("--output", out, &["docx"])
+            .and_then(|()| {
+                write::guard_output("--output", out, &[("the draft", a.draft.as_path())])
+            })
+            .map_err(RegisterError::from)
+            .and_then(|()| reg.guard_output("--output", out));
+        if let Err(e) = checked {
+            return fail(&e);
+        }
+    }
     let req = NumberRequest {
         register: a.register.clone(),
         reserved: a.reserved,
@@ -815,6 +827,14 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
             Ok(EXIT_OK)
         }
         Sub::Show(a) => {
+            if let Some(out) = &a.docx {
+                write::check_extension("--docx", out, &["docx"])?;
+                reg.guard_output("--docx", out)?;
+            }
+            if let Some(out) = &a.draft {
+                write::check_extension("--draft", out, &["json"])?;
+                reg.guard_output("--draft", out)?;
+            }
             let id = entry_id(reg, &a.entry)?;
             let d = reg.detail(id)?;
             if let Some(out) = &a.docx {
@@ -882,6 +902,7 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
             Ok(EXIT_OK)
         }
         Sub::Backup(a) => {
+            reg.guard_output("backup", &a.file)?;
             reg.backup(&a.file)?;
             eprintln!("backed up {} to {}", reg.path().display(), a.file.display());
             Ok(EXIT_OK)

@@ -178,6 +178,7 @@ impl RegisterError {
             RegisterError::DateOutOfOrder { .. } => ErrorCode::DateOutOfOrder,
             RegisterError::DraftIncomplete { .. } => ErrorCode::DraftIncomplete,
             RegisterError::RestoreLosesEntries { .. } => ErrorCode::RestoreLosesEntries,
+            RegisterError::Draft(crate::Error::Other { code, .. }) => *code,
             RegisterError::Draft(_) => ErrorCode::InvalidDraft,
             RegisterError::Invalid { .. } => ErrorCode::InvalidArgument,
             RegisterError::BadQuery(_) => ErrorCode::BadQuery,

@@ -47,6 +47,15 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    /// The file extension of the format (`xlsx`, `csv`, `docx`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Docx => "docx",
+        }
+    }
+
     /// Parses `xlsx`, `csv`, `docx`.
     pub fn parse(s: &str) -> Option<Self> {
         match s {
@@ -132,8 +141,11 @@ impl Register {
         Ok((reg, rows.collect::<rusqlite::Result<Vec<_>>>()?))
     }
 
-    /// Writes an export file (atomically); returns the number of entries written.
+    /// Writes an export file (atomically); returns the number of entries written. The file
+    /// must end in the format's extension and may not be the database itself.
     pub fn export(&self, spec: &ExportSpec, format: ExportFormat, out: &Path) -> Result<usize> {
+        write::check_extension("--output", out, &[format.extension()])?;
+        self.guard_output("--output", out)?;
         let (reg, entries) = self.export_entries(spec)?;
         let bytes = match format {
             ExportFormat::Xlsx => xlsx(&reg, &entries)?,

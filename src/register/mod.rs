@@ -107,6 +107,17 @@ impl Register {
         &self.conn
     }
 
+    /// Refuses an output file that is the open database (or its WAL or shared-memory file).
+    pub fn guard_output(&self, flag: &str, out: &Path) -> Result<()> {
+        let files = crate::write::database_files(&self.path);
+        let inputs: Vec<(&str, &Path)> = files
+            .iter()
+            .map(|f| ("the open register database", f.as_path()))
+            .collect();
+        crate::write::guard_output(flag, out, &inputs)?;
+        Ok(())
+    }
+
     fn classify(&self, e: rusqlite::Error) -> RegisterError {
         schema::classify(&self.path, e)
     }
