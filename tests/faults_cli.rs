@@ -353,3 +353,73 @@ fn output_files_get_the_umasks_mode() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(mode(&out), 0o600);
 }
+
+fn days_from_today(n: i64) -> String {
+    (chrono::Local::now().date_naive() + chrono::Duration::days(n)).to_string()
+}
+
+#[test]
+fn future_dates_are_refused_unless_allowed_and_a_wrong_date_is_corrected() {
+    let (dir, db) = setup();
+    let ahead = days_from_today(20);
+    let today = days_from_today(0);
+    let reserve = |date: &str| {
+        run(
+            &db,
+            &["reserve", "--kind", "cong-van", "--date", date, "--json"],
+        )
+    };
+    let o = reserve(&ahead);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(&format!("date: {ahead} is later than today ({today})")),
+        "{}",
+        stderr(&o)
+    );
+    // A draft dated ahead takes no number either.
+    let draft = draft_with(dir.path(), "ahead.json", |v| {
+        v["date"] = ahead.clone().into()
+    });
+    let o = run(&db, &["issue", s(&draft)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("later than today"), "{}", stderr(&o));
+    // The register can allow it explicitly.
+    let o = run(&db, &["config", "--allow-future-dates", "on"]);
+    assert_eq!(stdout(&o).trim(), "allow-future-dates: on");
+    let r = json(&reserve(&ahead));
+    assert_eq!(r["number"], 1);
+    assert!(run(&db, &["config", "--allow-future-dates", "off"])
+        .status
+        .success());
+    // That reservation blocks today's issue until its date is corrected (audited).
+    let draft = draft_with(dir.path(), "today.json", |v| {
+        v["date"] = today.clone().into()
+    });
+    let o = run(&db, &["issue", s(&draft)]);
+    assert_eq!(o.status.code(), Some(1));
+    let id = r["id"].to_string();
+    let c = json(&run(&db, &["correct", &id, "--date", &today, "--json"]));
+    assert_eq!(c["date"], today.as_str());
+    let shown = json(&run(&db, &["show", &id, "--json"]));
+    let audit = shown["audit"].as_array().expect("audit");
+    let last = audit.last().expect("a record");
+    assert_eq!(last["action"], "correct");
+    assert!(last["detail"].to_string().contains(&ahead), "{last}");
+    assert_eq!(issue(&db, &draft)["number"], 2);
+    // A correction may not move a date out of the order of numbers.
+    let o = run(&db, &["correct", &id, "--date", &ahead]);
+    assert_eq!(o.status.code(), Some(1));
+    // Year 0000 and 9999 are refused by validate and on the command line.
+    for bad in ["0000-01-01", "9999-12-31"] {
+        let d = draft_with(dir.path(), "bad.json", |v| v["date"] = bad.into());
+        let o = vanthu(&["validate", s(&d)]);
+        assert_eq!(o.status.code(), Some(1), "{bad}");
+        assert!(
+            stderr(&o).contains("not a plausible date"),
+            "{}",
+            stderr(&o)
+        );
+        let o = reserve(bad);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+    }
+}

@@ -28,12 +28,20 @@ pub struct Args {
 }
 
 fn date_arg(s: &str) -> Result<NaiveDate, String> {
-    crate::dates::parse(s).ok_or_else(|| {
+    let d = crate::dates::parse(s).ok_or_else(|| {
         format!(
             "\"{s}\" is not a date (expected {})",
             crate::dates::TYPED_FORMS
         )
-    })
+    })?;
+    if !crate::dates::plausible(d) {
+        return Err(format!(
+            "\"{s}\" is not a plausible date (year {} to {})",
+            crate::dates::PLAUSIBLE_YEARS.start(),
+            crate::dates::PLAUSIBLE_YEARS.end()
+        ));
+    }
+    Ok(d)
 }
 
 /// The subcommands of `vanthu register`.
@@ -69,6 +77,19 @@ pub enum Sub {
     Restore(RestoreArgs),
     /// Check the database: integrity, search index, no doubled or missing number.
     Check(JsonArgs),
+    /// Show or change a register's settings.
+    Config(ConfigArgs),
+}
+
+/// Arguments of `register config`.
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// Register code.
+    #[arg(long)]
+    pub register: Option<String>,
+    /// Accept dates later than today for reserve and issue (`on` or `off`).
+    #[arg(long, value_parser = ["on", "off"])]
+    pub allow_future_dates: Option<String>,
 }
 
 /// `--json` only.
@@ -258,6 +279,9 @@ pub struct CorrectArgs {
     /// Ngày chuyển.
     #[arg(long, value_parser = date_arg)]
     pub sent_date: Option<NaiveDate>,
+    /// The entry's date, when it was wrong (same period, in the order of the numbers).
+    #[arg(long, value_parser = date_arg)]
+    pub date: Option<NaiveDate>,
     /// Ký nhận.
     #[arg(long)]
     pub receipt: Option<String>,
@@ -805,6 +829,7 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
                 sent_date: a.sent_date,
                 receipt: a.receipt,
                 note: a.note,
+                date: a.date,
             };
             let e = reg.correct(id, &c)?;
             print_entry(&e, a.json);
@@ -905,6 +930,14 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
             reg.guard_output("backup", &a.file)?;
             reg.backup(&a.file)?;
             eprintln!("backed up {} to {}", reg.path().display(), a.file.display());
+            Ok(EXIT_OK)
+        }
+        Sub::Config(a) => {
+            if let Some(v) = &a.allow_future_dates {
+                reg.set_allow_future_dates(a.register.as_deref(), v == "on")?;
+            }
+            let on = reg.allows_future_dates(a.register.as_deref())?;
+            outln!("allow-future-dates: {}", if on { "on" } else { "off" });
             Ok(EXIT_OK)
         }
         Sub::Check(a) => {

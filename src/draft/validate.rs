@@ -289,7 +289,19 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
     let date = match file.date.as_deref() {
         None | Some("") => None,
         Some(s) => match crate::dates::parse_iso(s) {
-            Some(d) => Some(d),
+            Some(d) if crate::dates::plausible(d) => Some(d),
+            Some(_) => {
+                c.push(FieldError::new(
+                    "date",
+                    ErrorCode::OutOfRange,
+                    format!(
+                        "\"{s}\" is not a plausible date for a document (year {} to {})",
+                        crate::dates::PLAUSIBLE_YEARS.start(),
+                        crate::dates::PLAUSIBLE_YEARS.end()
+                    ),
+                ));
+                None
+            }
             None => {
                 c.push(FieldError::new(
                     "date",
@@ -302,12 +314,18 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
     };
     let year = match file.year {
         None => None,
-        Some(y) if (1900..=2999).contains(&y) => Some(y as i32),
+        Some(y) if i32::try_from(y).is_ok_and(|y| crate::dates::PLAUSIBLE_YEARS.contains(&y)) => {
+            Some(y as i32)
+        }
         Some(y) => {
             c.push(FieldError::new(
                 "year",
                 ErrorCode::OutOfRange,
-                format!("must be between 1900 and 2999 (got {y})"),
+                format!(
+                    "must be between {} and {} (got {y})",
+                    crate::dates::PLAUSIBLE_YEARS.start(),
+                    crate::dates::PLAUSIBLE_YEARS.end()
+                ),
             ));
             None
         }

@@ -88,6 +88,16 @@ pub enum RegisterError {
         /// The last date in the sequence.
         last: String,
     },
+    /// A date later than today, which the register does not allow.
+    #[error("date: {date} is later than today ({today}); register \"{register}\" gives numbers on the day of issue (to allow dates ahead: `vanthu register config --allow-future-dates on`)")]
+    FutureDate {
+        /// The date given.
+        date: String,
+        /// Today.
+        today: String,
+        /// Register code.
+        register: String,
+    },
     /// An unfinished draft lacks what a số dự kiến needs.
     #[error("{}: required to reserve a number for a draft", fields.join(", "))]
     DraftIncomplete {
@@ -177,6 +187,7 @@ impl RegisterError {
             RegisterError::Mismatch { .. } => ErrorCode::Mismatch,
             RegisterError::DateOutOfOrder { .. } => ErrorCode::DateOutOfOrder,
             RegisterError::DraftIncomplete { .. } => ErrorCode::DraftIncomplete,
+            RegisterError::FutureDate { .. } => ErrorCode::FutureDate,
             RegisterError::RestoreLosesEntries { .. } => ErrorCode::RestoreLosesEntries,
             RegisterError::Draft(crate::Error::Other { code, .. }) => *code,
             RegisterError::Draft(_) => ErrorCode::InvalidDraft,
@@ -199,7 +210,9 @@ impl RegisterError {
                 Some("register")
             }
             RegisterError::UnknownKind { .. } => Some("kind"),
-            RegisterError::NoTerm { .. } | RegisterError::DateOutOfOrder { .. } => Some("date"),
+            RegisterError::NoTerm { .. }
+            | RegisterError::DateOutOfOrder { .. }
+            | RegisterError::FutureDate { .. } => Some("date"),
             RegisterError::ReasonRequired(_) => Some("reason"),
             RegisterError::TermOverlap(_) => Some("start"),
             RegisterError::DuplicateRegister(_) => Some("code"),
@@ -250,6 +263,10 @@ impl RegisterError {
             },
             E::DateOutOfOrder { date, last } => format!(
                 "Ngày {date} sớm hơn ngày {last} của số cấp gần nhất: số được cấp theo thứ tự thời gian."
+            ),
+            E::FutureDate { date, today, .. } => format!(
+                "Ngày {date} sau ngày hôm nay ({today}): số được cấp vào ngày ban hành. \
+                 Hãy sửa ngày, hoặc cho phép ngày về sau trong Cài đặt → Sổ đăng ký."
             ),
             E::DraftIncomplete { .. } => {
                 "Cần chọn loại văn bản, điền tên và ký hiệu cơ quan ban hành trước khi lấy số.".into()

@@ -4,7 +4,8 @@
 //! migration 2 adds accent-insensitive search (folded columns and an FTS5 index); migration 3
 //! keeps the rule set of each entry (a register outlives a guide: its entries follow the one
 //! of their own date; entries written before it read their register's); migration 4 keeps the
-//! numbering's high-water marks, which survive a restore.
+//! numbering's high-water marks, which survive a restore, and whether a register accepts dates
+//! later than today.
 //! A migration is never edited once released: a change is a new migration.
 
 use rusqlite::{Connection, OpenFlags};
@@ -186,6 +187,8 @@ CREATE TABLE number_marks (
     last_number   INTEGER NOT NULL CHECK (last_number >= 0),
     PRIMARY KEY (register_code, period, kind)
 );
+ALTER TABLE registers ADD COLUMN allow_future INTEGER NOT NULL DEFAULT 0
+    CHECK (allow_future IN (0, 1));
 "#;
 
 /// The folded search text of an entry: symbol, number, subject, signer and recipients.
