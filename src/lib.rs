@@ -4,6 +4,7 @@
 //! rule set, as data) → [`layout`] (one document model) → [`render`] (DOCX, HTML preview).
 
 #[cfg(feature = "cli")]
+pub mod chars;
 pub mod cli;
 pub mod dates;
 pub mod draft;

@@ -423,3 +423,134 @@ fn future_dates_are_refused_unless_allowed_and_a_wrong_date_is_corrected() {
         assert_eq!(o.status.code(), Some(2), "{bad}");
     }
 }
+
+fn document_xml(docx: &[u8]) -> String {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").expect("doc"), &mut s)
+        .expect("xml");
+    s
+}
+
+#[test]
+fn word_and_web_characters_are_normalised_or_refused_naming_the_field() {
+    let (dir, db) = setup();
+    // What Word and web pages paste is normalised: the draft validates and renders well-formed.
+    let pasted = draft_with(dir.path(), "pasted.json", |v| {
+        v["body"] = "Dòng một\u{b}dòng hai.\u{c}Đoạn\u{a0}mới\u{200b}.".into();
+        v["subject"] = "Về việc\u{a0}tổ chức\u{200b}".into();
+    });
+    let o = vanthu(&["validate", s(&pasted)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = dir.path().join("pasted.docx");
+    let o = vanthu(&["render", s(&pasted), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let xml = document_xml(&std::fs::read(&out).expect("docx"));
+    roxmltree::Document::parse(&xml).expect("well-formed XML");
+    assert!(!xml.contains('\u{b}') && !xml.contains('\u{c}') && !xml.contains('\u{200b}'));
+    assert!(xml.contains("Đoạn mới."), "NBSP became a space, ZWSP went");
+    assert!(xml.contains("<w:br"), "VT became a line break");
+    // What XML cannot carry is refused, naming the field, and no number is taken.
+    for (field, bad) in [
+        ("body", "Nội dung\u{7} có chuông."),
+        ("body", "Nội dung \u{ffff}."),
+        ("subject", "Về việc\u{1b}[31m đỏ"),
+        ("place", "Lạng\u{fffe} Sơn"),
+    ] {
+        let d = draft_with(dir.path(), "bad.json", |v| v[field] = bad.into());
+        let o = vanthu(&["validate", s(&d)]);
+        assert_eq!(o.status.code(), Some(1), "{field}");
+        let err = stderr(&o);
+        assert!(err.contains(&format!("{field}: contains U+")), "{err}");
+        let o = run(&db, &["issue", s(&d)]);
+        assert_eq!(o.status.code(), Some(1), "{field}");
+    }
+    let list = json(&run(&db, &["list", "--json"]));
+    assert_eq!(
+        list["items"].as_array().map(Vec::len),
+        Some(0),
+        "no number taken"
+    );
+    // A subject of zero-width spaces is empty.
+    let d = draft_with(dir.path(), "zw.json", |v| {
+        v["subject"] = "\u{200b}\u{200b}\u{feff}".into()
+    });
+    let o = vanthu(&["validate", s(&d)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("subject: required"), "{}", stderr(&o));
+    // Register fields too.
+    let o = run(
+        &db,
+        &[
+            "reserve",
+            "--kind",
+            "cong-van",
+            "--note",
+            "ghi chú\u{1b}[2J",
+            "--date",
+            "2023-06-01",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("note: contains U+001B"),
+        "{}",
+        stderr(&o)
+    );
+    let r = json(&run(
+        &db,
+        &[
+            "reserve",
+            "--kind",
+            "cong-van",
+            "--date",
+            "2023-06-01",
+            "--json",
+        ],
+    ));
+    let id = r["id"].to_string();
+    let o = run(&db, &["correct", &id, "--recipients", "Sở\u{2}Tài chính"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("recipients: contains U+0002"),
+        "{}",
+        stderr(&o)
+    );
+    // An ESC sequence already stored (an older version let it in) is not printed raw.
+    {
+        let c = rusqlite::Connection::open(&db).expect("open");
+        c.execute(
+            "UPDATE entries SET note = 'xin \u{1b}[2J chào', subject = 'a\u{1b}]0;x\u{7}b'",
+            [],
+        )
+        .expect("tamper");
+    }
+    let o = run(&db, &["show", &id]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    assert!(out.contains("Ghi chú: xin \\u{1b}[2J chào"), "{out}");
+    let o = run(&db, &["list"]);
+    assert!(!stdout(&o).contains('\u{1b}'));
+    // Template values.
+    let data = tempfile::tempdir().expect("data");
+    let o = Command::new(BIN)
+        .args([
+            "template",
+            "fill",
+            "giay-moi-hop",
+            "--set",
+            "ngay_hop=2025-05-06",
+            "--set",
+        ])
+        .arg("dia_diem=Phòng\u{b}họp\u{1}")
+        .env("VANTHU_DATA_DIR", data.path())
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("dia_diem: contains U+0001"),
+        "{}",
+        stderr(&o)
+    );
+}

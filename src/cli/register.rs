@@ -431,6 +431,11 @@ fn print_json<T: Serialize>(v: &T) {
     }
 }
 
+/// A stored text made safe for the terminal (an ESC sequence in a note is shown, not run).
+fn safe(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::chars::terminal_safe(s)
+}
+
 fn print_entry(e: &Entry, json: bool) {
     if json {
         print_json(e);
@@ -441,7 +446,7 @@ fn print_entry(e: &Entry, json: bool) {
             e.symbol,
             e.date,
             e.status.as_str(),
-            e.subject
+            safe(&e.subject)
         );
     }
 }
@@ -645,7 +650,7 @@ fn restore(db: Option<&Path>, a: RestoreArgs) -> i32 {
                 e.symbol,
                 e.date,
                 e.status,
-                terminal_safe(&e.subject)
+                safe(&e.subject)
             );
         }
     }
@@ -661,20 +666,6 @@ fn restore(db: Option<&Path>, a: RestoreArgs) -> i32 {
         );
     }
     EXIT_OK
-}
-
-/// A text with control characters (ESC sequences…) shown as `\u{..}`, safe to print.
-fn terminal_safe(s: &str) -> String {
-    if !s.chars().any(char::is_control) {
-        return s.to_string();
-    }
-    s.chars()
-        .map(|c| match c {
-            '\t' => " ".to_string(),
-            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
-            c => c.to_string(),
-        })
-        .collect()
 }
 
 fn reserve_draft(db: Option<&Path>, a: ReserveArgs) -> i32 {
@@ -740,8 +731,8 @@ fn run_query(reg: &Register, q: &Query, json: bool) -> Result<i32, RegisterError
                 e.symbol,
                 e.date,
                 e.status.as_str(),
-                e.signer,
-                e.subject
+                safe(&e.signer),
+                safe(&e.subject)
             );
         }
         if let Some(t) = page.total {
@@ -883,10 +874,10 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
                 outln!("Số, ký hiệu: {}", e.symbol);
                 outln!("Ngày: {}", crate::dates::numeric(e.date));
                 outln!("Loại: {}", e.kind_name);
-                outln!("Trích yếu: {}", e.subject);
-                outln!("Người ký: {}", e.signer);
-                outln!("Nơi nhận: {}", e.recipients);
-                outln!("Bản lưu: {}", e.archive);
+                outln!("Trích yếu: {}", safe(&e.subject));
+                outln!("Người ký: {}", safe(&e.signer));
+                outln!("Nơi nhận: {}", safe(&e.recipients));
+                outln!("Bản lưu: {}", safe(&e.archive));
                 if let Some(c) = e.copies {
                     outln!("Số lượng bản: {c}");
                 }
@@ -894,14 +885,20 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
                     outln!("Ngày chuyển: {}", crate::dates::numeric(s));
                 }
                 outln!("Trạng thái: {}", e.status.label_vi());
+                if !e.note.is_empty() {
+                    outln!("Ghi chú: {}", safe(&e.note));
+                }
+                if !e.receipt.is_empty() {
+                    outln!("Ký nhận: {}", safe(&e.receipt));
+                }
                 if let Some(r) = &e.cancel_reason {
-                    outln!("Lý do hủy: {r}");
+                    outln!("Lý do hủy: {}", safe(r));
                 }
                 for f in &d.files {
-                    outln!("Tệp đính kèm: {} ({} bytes)", f.name, f.size);
+                    outln!("Tệp đính kèm: {} ({} bytes)", safe(&f.name), f.size);
                 }
                 for r in &d.audit {
-                    outln!("{}\t{}\t{}\t{}", r.at, r.actor, r.action, r.detail);
+                    outln!("{}\t{}\t{}\t{}", r.at, safe(&r.actor), r.action, r.detail);
                 }
             }
             Ok(EXIT_OK)

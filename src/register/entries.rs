@@ -134,6 +134,15 @@ fn opt_text(s: Option<&str>) -> Option<String> {
     s.map(str::trim).filter(|s| !s.is_empty()).map(nfc)
 }
 
+/// A register field's text, refused when it holds a character no document can carry.
+fn field_text(field: &str, s: Option<&str>) -> Result<Option<String>> {
+    let v = opt_text(s);
+    if let Some(v) = &v {
+        super::check_chars(field, v)?;
+    }
+    Ok(v)
+}
+
 /// The values an entry row is written with.
 struct Row0<'a> {
     register_id: i64,
@@ -272,9 +281,9 @@ impl Register {
                 rules: rules.id.clone(),
             });
         }
-        let unit = opt_text(res.unit_code.as_deref());
-        let subject = opt_text(res.subject.as_deref()).unwrap_or_default();
-        let note = opt_text(res.note.as_deref()).unwrap_or_default();
+        let unit = field_text("unit_code", res.unit_code.as_deref())?;
+        let subject = field_text("subject", res.subject.as_deref())?.unwrap_or_default();
+        let note = field_text("note", res.note.as_deref())?.unwrap_or_default();
         let tx = self.begin()?;
         check_not_future(&tx, &reg, date)?;
         let period = period_of(&tx, &reg, date)?;
@@ -544,7 +553,7 @@ impl Register {
     /// Cancels an entry. The number stays in the register, marked cancelled, and is never
     /// reused. An issued entry needs a reason.
     pub fn cancel(&mut self, id: i64, reason: Option<&str>) -> Result<Entry> {
-        let reason = opt_text(reason);
+        let reason = field_text("reason", reason)?;
         let tx = self.begin()?;
         let e = load(&tx, id)?;
         match e.status {
@@ -598,6 +607,18 @@ impl Register {
             }
         }
         let old_date = load(&tx, id)?.date;
+        for (field, v) in [
+            ("subject", &c.subject),
+            ("signer", &c.signer),
+            ("recipients", &c.recipients),
+            ("archive", &c.archive),
+            ("receipt", &c.receipt),
+            ("note", &c.note),
+        ] {
+            if let Some(v) = v {
+                super::check_chars(field, &nfc(v))?;
+            }
+        }
         let mut changes = serde_json::Map::new();
         let mut text = |name: &str, field: &mut String, new: &Option<String>| {
             if let Some(v) = new {

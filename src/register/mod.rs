@@ -141,9 +141,24 @@ fn actor() -> String {
         .unwrap_or_else(|| "?".to_string())
 }
 
-/// The NFC form of a text (every text stored is NFC).
+/// Refuses a register field holding a character no document can carry (the printable
+/// register is a DOCX), naming the field.
+fn check_chars(field: &str, s: &str) -> Result<()> {
+    match crate::draft::forbidden_char(field, s) {
+        Some(e) => Err(RegisterError::Draft(crate::Error::Other {
+            code: e.code,
+            message: e.to_string(),
+        })),
+        None => Ok(()),
+    }
+}
+
+/// The NFC form of a text, with what Word and web pages paste cleaned up (every text stored
+/// is NFC).
 fn nfc(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    let cleaned = crate::chars::clean_pasted(s);
+    let s = cleaned.as_str();
     if unicode_normalization::is_nfc(s) {
         s.to_string()
     } else {
