@@ -554,3 +554,123 @@ fn word_and_web_characters_are_normalised_or_refused_naming_the_field() {
         stderr(&o)
     );
 }
+
+fn template_cmd(data: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env("VANTHU_DATA_DIR", data)
+        .env_remove("VANTHU_DB")
+        .output()
+        .expect("run vanthu")
+}
+
+const HEAVY: &str = r#"format = "vanthu/template@1"
+name = "vong-lap"
+title = "Vòng lặp lồng nhau"
+description = "Thử ngân sách."
+regime = "state"
+kind = "cong-van"
+
+[draft]
+subject = "thử vòng lặp"
+recipients = ["Sở Tài chính"]
+body = '''
+{% for i in range(end=100000) %}{% for j in range(end=100000) %}Một dòng rất dài của văn bản. {% endfor %}{% endfor %}
+'''
+"#;
+
+#[test]
+fn template_rendering_and_value_files_have_budgets() {
+    let data = tempfile::tempdir().expect("data");
+    let f = data.path().join("vong-lap.toml");
+    std::fs::write(&f, HEAVY).expect("write");
+    let o = template_cmd(data.path(), &["template", "import", s(&f)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let started = std::time::Instant::now();
+    let o = template_cmd(data.path(), &["template", "fill", "vong-lap"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("template vong-lap (body)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("budget"), "{}", stderr(&o));
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "bounded: {:?}",
+        started.elapsed()
+    );
+    // Output with no loop over the budget: a huge value repeated by a small loop.
+    let wide = HEAVY.replace("vong-lap", "vong-rong").replace(
+        "range(end=100000) %}{% for j in range(end=100000)",
+        "range(end=300) %}{% for j in range(end=300)",
+    );
+    let f = data.path().join("vong-rong.toml");
+    std::fs::write(&f, wide).expect("write");
+    assert!(template_cmd(data.path(), &["template", "import", s(&f)])
+        .status
+        .success());
+    let o = template_cmd(data.path(), &["template", "fill", "vong-rong"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("renders more than"), "{}", stderr(&o));
+    // --set-file: a device, a FIFO and a folder are refused; a large file is cut at the limit.
+    let fill_with = |path: &str| {
+        template_cmd(
+            data.path(),
+            &[
+                "template",
+                "fill",
+                "giay-moi-hop",
+                "--set",
+                "ngay_hop=2025-05-06",
+                "--set-file",
+                &format!("dia_diem={path}"),
+            ],
+        )
+    };
+    for dev in ["/dev/zero", "/dev/null"] {
+        let o = fill_with(dev);
+        assert_eq!(o.status.code(), Some(1), "{dev}");
+        assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+    }
+    #[cfg(unix)]
+    {
+        let fifo = data.path().join("fifo");
+        let made = Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .map(|st| st.success());
+        if made.unwrap_or(false) {
+            let o = fill_with(s(&fifo));
+            assert_eq!(o.status.code(), Some(1));
+            assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+        }
+    }
+    let big = data.path().join("big.txt");
+    std::fs::write(&big, "a".repeat(4 * 1024 * 1024)).expect("write");
+    let o = fill_with(s(&big));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("too large"), "{}", stderr(&o));
+}
+
+/// The checker is linear: a 200,000-letter word takes about ten times a 20,000-letter one,
+/// and at most 50 ms in a release build.
+#[test]
+fn the_checker_is_linear_on_a_long_run_of_one_letter() {
+    let time = |n: usize| {
+        let text = format!("Văn bản {}.", "a".repeat(n));
+        let t = std::time::Instant::now();
+        let findings = vanthu::lint::check_text(&text);
+        assert!(!findings.is_empty(), "the long word is reported");
+        t.elapsed()
+    };
+    time(1000);
+    let small = time(20_000);
+    let large = time(200_000);
+    let bound = if cfg!(debug_assertions) { 2000 } else { 50 };
+    assert!(large.as_millis() <= bound, "{large:?} for 200,000 letters");
+    assert!(
+        large <= small * 40 + std::time::Duration::from_millis(20),
+        "not linear: {small:?} for 20,000, {large:?} for 200,000"
+    );
+}

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::compile::Template;
 use super::format::{Values, Var, VarType, VarValue};
+use super::TemplateError;
 use crate::dates;
 use crate::draft::{self, DraftFile, SignerFile};
 use crate::error::{Error, ErrorCode, FieldError, FieldErrors, Result};
@@ -337,10 +338,16 @@ pub fn fill_template(
     }
     let mut lists: Vec<(String, Vec<String>)> = Vec::new();
     for field in &t.fields {
-        let out = t
-            .tera
-            .render(&field.tera_name, &ctx)
-            .map_err(|e| Error::from(t.render_error(field, &e)))?;
+        let out = super::budget::render(&t.tera, &field.tera_name, &ctx).map_err(|stop| {
+            Error::from(match stop {
+                super::budget::Stop::Tera(e) => t.render_error(field, &e),
+                super::budget::Stop::Budget(message) => TemplateError::Budget {
+                    template: t.name().to_string(),
+                    field: field.path.clone(),
+                    message,
+                },
+            })
+        })?;
         if let Some((base, _)) = field.path.split_once('[') {
             let entries = out
                 .lines()
