@@ -674,3 +674,62 @@ fn the_checker_is_linear_on_a_long_run_of_one_letter() {
         "not linear: {small:?} for 20,000, {large:?} for 200,000"
     );
 }
+
+#[test]
+fn csv_export_neutralises_formulas() {
+    let (dir, db) = setup();
+    let r = json(&run(
+        &db,
+        &[
+            "reserve",
+            "--kind",
+            "cong-van",
+            "--date",
+            "2023-06-01",
+            "--subject",
+            "=HYPERLINK(\"http://x.invalid\",\"bấm\")",
+            "--note",
+            "@SUM(A1:A9)",
+            "--json",
+        ],
+    ));
+    let id = r["id"].to_string();
+    assert!(run(
+        &db,
+        &[
+            "correct",
+            &id,
+            "--recipients=-2+3",
+            "--signer=+Nguyễn Văn A",
+            "--archive",
+            "Lưu: VT"
+        ]
+    )
+    .status
+    .success());
+    let out = dir.path().join("so.csv");
+    let o = run(
+        &db,
+        &["export", "--format", "csv", "-o", s(&out), "--year", "2023"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).expect("csv");
+    let mut rd = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let row = rd.records().next().expect("a row").expect("record");
+    let cells: Vec<&str> = row.iter().collect();
+    for cell in &cells {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "{cell:?} in {cells:?}"
+        );
+    }
+    // The subject and the note sit inside composed cells (`Công văn V/v …`): not at the start.
+    assert!(cells.iter().any(|c| c.contains("=HYPERLINK(")), "{cells:?}");
+    assert!(cells.contains(&"'-2+3"), "{cells:?}");
+    assert!(cells.contains(&"'+Nguyễn Văn A"), "{cells:?}");
+    assert!(cells.iter().any(|c| c.contains("@SUM(A1:A9)")), "{cells:?}");
+    assert!(
+        cells.contains(&"Lưu: VT"),
+        "other cells as they are: {cells:?}"
+    );
+}
