@@ -733,3 +733,78 @@ fn csv_export_neutralises_formulas() {
         "other cells as they are: {cells:?}"
     );
 }
+
+#[test]
+fn messages_say_what_is_wrong_and_reading_commands_create_nothing() {
+    let (dir, db) = setup();
+    assert!(run(
+        &db,
+        &["reserve", "--kind", "cong-van", "--date", "2023-06-01"]
+    )
+    .status
+    .success());
+    // A read-only database: check does not call the search index damaged.
+    let uri = format!("file:{}?mode=ro", s(&db));
+    let o = vanthu(&["register", "--db", &uri, "check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("search index: not checked (the database is read-only)"),
+        "{out}"
+    );
+    assert!(!out.contains("damaged"), "{out}");
+    assert!(
+        !dir.path().join("file:").exists(),
+        "no folder made of the URI"
+    );
+    // VANTHU_DB naming a device or a folder.
+    for (bad, what) in [
+        ("/dev/null", "a device or other special file"),
+        (s(dir.path()), "a folder"),
+    ] {
+        let o = Command::new(BIN)
+            .args(["register", "list"])
+            .env("VANTHU_DB", bad)
+            .output()
+            .expect("run");
+        assert_eq!(o.status.code(), Some(1), "{bad}");
+        let err = stderr(&o);
+        assert!(
+            err.contains(&format!("{bad}: {what}, not a register database file")),
+            "{err}"
+        );
+        assert!(
+            !err.contains("rusqlite") && !err.contains("migration"),
+            "{err}"
+        );
+    }
+    // A mistyped path: reading commands create neither the file nor its folders.
+    let typo = dir.path().join("nhầm").join("so.sqlite");
+    for args in [
+        &["list"][..],
+        &["check"],
+        &["show", "1"],
+        &["registers"],
+        &["search", "dang"],
+        &[
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            s(&dir.path().join("x.csv")),
+        ],
+    ] {
+        let o = run(&typo, args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&o).contains("no register database here"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(
+            !dir.path().join("nhầm").exists(),
+            "{args:?} created a folder"
+        );
+    }
+    assert!(!dir.path().join("x.csv").exists());
+}

@@ -451,6 +451,26 @@ fn print_entry(e: &Entry, json: bool) {
     }
 }
 
+/// Opens the database for a subcommand: the reading ones (list, search, show, export, check,
+/// registers, backup) never create it.
+fn open_for(db: Option<&Path>, sub: &Sub) -> Result<Register, RegisterError> {
+    let reading = matches!(
+        sub,
+        Sub::List(_)
+            | Sub::Search(_)
+            | Sub::Show(_)
+            | Sub::Export(_)
+            | Sub::Check(_)
+            | Sub::Registers(_)
+            | Sub::Backup(_)
+    );
+    if reading {
+        Register::open_existing(&register::resolve_path(db)?)
+    } else {
+        open(db)
+    }
+}
+
 fn open(db: Option<&Path>) -> Result<Register, RegisterError> {
     let path = register::resolve_path(db)?;
     Register::open(&path)
@@ -464,7 +484,7 @@ pub fn run(a: Args) -> i32 {
         Sub::Issue(x) => issue(db, x),
         Sub::Reserve(x) if x.draft.is_some() => reserve_draft(db, x),
         Sub::Restore(x) => restore(db, x),
-        other => match open(db) {
+        other => match open_for(db, &other) {
             Ok(mut reg) => match run_with(&mut reg, other) {
                 Ok(code) => code,
                 Err(e) => fail(&e),
@@ -945,7 +965,13 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
                 outln!("integrity: {}", r.integrity.join("; "));
                 outln!(
                     "search index: {}",
-                    if r.search_index { "ok" } else { "damaged" }
+                    if !r.search_index_checked {
+                        "not checked (the database is read-only)"
+                    } else if r.search_index {
+                        "ok"
+                    } else {
+                        "damaged (rebuild it by restoring a backup)"
+                    }
                 );
                 for fk in &r.foreign_keys {
                     outln!("foreign key: {fk}");

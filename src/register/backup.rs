@@ -18,8 +18,10 @@ pub struct CheckReport {
     pub integrity: Vec<String>,
     /// `PRAGMA foreign_key_check` violations.
     pub foreign_keys: Vec<String>,
-    /// Whether the search index matches the entries.
+    /// Whether the search index matches the entries (`true` when it could not be checked).
     pub search_index: bool,
+    /// Whether the search index was checked (its check writes: not on a read-only database).
+    pub search_index_checked: bool,
     /// Sequences with a doubled number or a gap.
     pub sequences: Vec<String>,
     /// Registers in the database.
@@ -447,9 +449,21 @@ impl Register {
         }
     }
 
+    /// [`check`](Self::check) on a database that turned out to be read-only (the file's
+    /// permissions): the search index is left unchecked.
+    fn check_read_only(&self) -> Result<CheckReport> {
+        let mut r = self.check_with(false)?;
+        r.search_index_checked = false;
+        Ok(r)
+    }
+
     /// Checks the database: SQLite integrity, foreign keys, the search index, and that every
     /// sequence holds each number from 01 to its last exactly once.
     pub fn check(&self) -> Result<CheckReport> {
+        self.check_with(true)
+    }
+
+    fn check_with(&self, try_index: bool) -> Result<CheckReport> {
         let c = |e| self.classify(e);
         let mut st = self.conn.prepare("PRAGMA integrity_check").map_err(c)?;
         let integrity = st
@@ -469,13 +483,23 @@ impl Register {
             .map_err(c)?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(c)?;
-        let search_index = self
-            .conn
-            .execute(
+        // FTS5's integrity check is a write: on a read-only database it cannot run, which
+        // says nothing about the index.
+        let read_only = !try_index || self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false);
+        let search_index_checked = !read_only;
+        let search_index = read_only
+            || match self.conn.execute(
                 "INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)",
                 [],
-            )
-            .is_ok();
+            ) {
+                Ok(_) => true,
+                Err(e) => {
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) {
+                        return self.check_read_only();
+                    }
+                    false
+                }
+            };
         let mut st = self
             .conn
             .prepare(
@@ -537,6 +561,7 @@ impl Register {
             integrity,
             foreign_keys,
             search_index,
+            search_index_checked,
             sequences,
             registers: registers as u64,
             entries: entries as u64,

@@ -134,6 +134,20 @@ pub enum RegisterError {
         /// SQLite's message.
         message: String,
     },
+    /// A reading command named a database that does not exist (none is created).
+    #[error("{}: no register database here (check --db or VANTHU_DB; `vanthu register init` creates one)", path.display())]
+    NoDatabase {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// The database path names a folder or a device, not a file.
+    #[error("{}: {what}, not a register database file (give a file such as register.sqlite with --db or VANTHU_DB)", path.display())]
+    NotAFile {
+        /// The path given.
+        path: PathBuf,
+        /// What it is (`a folder`, `a device or other special file`).
+        what: String,
+    },
     /// The file is an SQLite database of some other program.
     #[error("{}: not a Văn Thư register (it holds other tables)", path.display())]
     NotARegister {
@@ -195,6 +209,8 @@ impl RegisterError {
             RegisterError::BadQuery(_) => ErrorCode::BadQuery,
             RegisterError::Corrupt { .. } => ErrorCode::CorruptDatabase,
             RegisterError::NotARegister { .. } => ErrorCode::NotARegister,
+            RegisterError::NoDatabase { .. } => ErrorCode::NoDatabase,
+            RegisterError::NotAFile { .. } => ErrorCode::NotARegister,
             RegisterError::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
             RegisterError::Io { .. } => ErrorCode::Io,
             RegisterError::Export(_) => ErrorCode::Export,
@@ -281,6 +297,14 @@ impl RegisterError {
             E::BadQuery(_) => "Hãy gõ ít nhất một chữ hoặc số để tìm.".into(),
             E::Corrupt { .. } => "Tệp sổ đăng ký bị hỏng hoặc không phải sổ đăng ký: hãy khôi phục từ bản sao lưu.".into(),
             E::NotARegister { .. } => "Tệp này không phải sổ đăng ký của Văn Thư.".into(),
+            E::NoDatabase { path } => format!(
+                "Không có sổ đăng ký tại {}: hãy kiểm tra đường dẫn, hoặc tạo sổ mới.",
+                path.display()
+            ),
+            E::NotAFile { path, .. } => format!(
+                "{} không phải tệp sổ đăng ký (đây là thư mục hoặc thiết bị): hãy chọn một tệp.",
+                path.display()
+            ),
             E::SchemaTooNew { .. } => "Sổ đăng ký được tạo bởi phiên bản Văn Thư mới hơn: hãy cập nhật chương trình.".into(),
             E::Io { path, .. } => format!("Không đọc/ghi được tệp {}.", path.display()),
             E::Export(_) => "Không xuất được sổ đăng ký.".into(),

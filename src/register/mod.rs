@@ -92,6 +92,18 @@ impl Register {
         })
     }
 
+    /// Opens an existing register database (for reading commands): a path where there is no
+    /// file is an error, and neither the file nor its folders are created.
+    pub fn open_existing(path: &Path) -> Result<Self> {
+        schema::check_is_file(path)?;
+        if !path.exists() && !path.to_string_lossy().starts_with("file:") {
+            return Err(RegisterError::NoDatabase {
+                path: path.to_path_buf(),
+            });
+        }
+        Self::open(path)
+    }
+
     /// Opens the default database (see [`resolve_path`]).
     pub fn open_default() -> Result<Self> {
         Self::open(&resolve_path(None)?)

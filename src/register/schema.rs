@@ -292,9 +292,31 @@ pub fn configure(conn: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a database path that names a folder or a device (`/dev/null`): SQLite would
+/// fail on it with a message that says nothing to a clerk.
+pub fn check_is_file(path: &Path) -> Result<()> {
+    if path.to_string_lossy().starts_with("file:") {
+        // An SQLite URI (`file:register.sqlite?mode=ro`): SQLite reads it.
+        return Ok(());
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => Err(RegisterError::NotAFile {
+            path: path.to_path_buf(),
+            what: "a folder".into(),
+        }),
+        Ok(m) if !m.is_file() => Err(RegisterError::NotAFile {
+            path: path.to_path_buf(),
+            what: "a device or other special file".into(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Opens (creating if needed) a register database and brings its schema up to date.
 pub fn open(path: &Path) -> Result<Connection> {
-    if let Some(dir) = path.parent() {
+    check_is_file(path)?;
+    let uri = path.to_string_lossy().starts_with("file:");
+    if let Some(dir) = path.parent().filter(|_| !uri) {
         if !dir.as_os_str().is_empty() && !dir.exists() {
             std::fs::create_dir_all(dir).map_err(|e| RegisterError::io(dir, e))?;
         }
