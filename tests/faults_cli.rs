@@ -808,3 +808,73 @@ fn messages_say_what_is_wrong_and_reading_commands_create_nothing() {
     }
     assert!(!dir.path().join("x.csv").exists());
 }
+
+/// The issue's probe: a restore while another process reserves numbers. Every number the
+/// other process reported is either in the restored database or listed as lost, and no
+/// number goes out twice.
+#[test]
+fn restore_while_another_process_issues_loses_nothing_silently() {
+    let (dir, db) = setup();
+    assert!(run(
+        &db,
+        &["reserve", "--kind", "cong-van", "--date", "2023-06-01"]
+    )
+    .status
+    .success());
+    let bak = dir.path().join("bak.sqlite");
+    assert!(run(&db, &["backup", s(&bak)]).status.success());
+    let child = Command::new(BIN)
+        .args([
+            "register",
+            "--db",
+            s(&db),
+            "reserve",
+            "--kind",
+            "cong-van",
+            "--date",
+            "2023-06-02",
+            "--repeat",
+            "60",
+        ])
+        .env_remove("VANTHU_DB")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    let o = run(&db, &["restore", s(&bak), "--force", "--json"]);
+    let report = json(&o);
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reported: Vec<i64> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split('\t').nth(1)?.parse().ok())
+        .collect();
+    assert_eq!(reported.len(), 60);
+    let mut distinct = reported.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 60, "no number twice: {reported:?}");
+    let lost: Vec<i64> = report["lost"]
+        .as_array()
+        .expect("lost")
+        .iter()
+        .filter_map(|e| e["number"].as_i64())
+        .collect();
+    let list = json(&run(&db, &["list", "--json", "--limit", "1000"]));
+    let kept: Vec<i64> = list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|e| e["number"].as_i64())
+        .collect();
+    for n in &reported {
+        assert!(kept.contains(n) || lost.contains(n), "number {n} vanished");
+    }
+    let check = json(&run(&db, &["check", "--json"]));
+    assert_eq!(check["ok"], true, "{check}");
+}
