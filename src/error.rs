@@ -396,6 +396,25 @@ impl Error {
                                       hãy cài một trong hai phông rồi xuất lại."
                     .to_string()
             }
+            Error::Other {
+                code: ErrorCode::OutputIsInput,
+                ..
+            } => "Không ghi được: tệp đích là một tệp nguồn hoặc chính sổ đăng ký; hãy chọn tệp khác."
+                .to_string(),
+            Error::Other {
+                code: ErrorCode::WrongExtension,
+                ..
+            } => "Đuôi tên tệp không khớp với định dạng được ghi; hãy đổi đuôi tệp.".to_string(),
+            Error::Other {
+                code: ErrorCode::TemplateBudget,
+                ..
+            } => "Mẫu văn bản lặp quá nhiều lần hoặc tạo nội dung quá lớn nên bị từ chối.".to_string(),
+            Error::Other {
+                code: ErrorCode::InvalidChar,
+                message,
+            } => format!(
+                "Có ký tự điều khiển không in được (thường do dán từ Word hoặc trang web): {message}"
+            ),
             Error::Other { message, .. } => message.clone(),
         }
     }
@@ -447,6 +466,25 @@ mod tests {
             );
             let back: ErrorCode = serde_json::from_str(&format!("\"{c}\"")).expect("parse");
             assert_eq!(back, *c);
+        }
+    }
+
+    #[test]
+    fn the_new_file_errors_have_vietnamese_messages() {
+        for code in [
+            ErrorCode::OutputIsInput,
+            ErrorCode::WrongExtension,
+            ErrorCode::TemplateBudget,
+        ] {
+            let e = Error::Other {
+                code,
+                message: "english".into(),
+            };
+            let vi = e.message_vi();
+            assert!(
+                !vi.contains("english") && vi.contains("tệp") || vi.contains("Mẫu"),
+                "{vi}"
+            );
         }
     }
 
