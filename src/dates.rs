@@ -14,6 +14,15 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+/// The years a document's date may fall in: `0000-01-01` or `9999-12-31` is a typing
+/// slip, not a date of an office's document.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// Whether a date is plausible for a document (its year in [`PLAUSIBLE_YEARS`]).
+pub fn plausible(date: NaiveDate) -> bool {
+    PLAUSIBLE_YEARS.contains(&date.year())
+}
+
 /// What [`parse`] accepts, for messages.
 pub const TYPED_FORMS: &str = "day/month/year (5/3/2024) or YYYY-MM-DD";
 

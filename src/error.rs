@@ -119,6 +119,21 @@ error_codes! {
     Migration = "migration",
     /// The register has no DOCX for this entry.
     NoDocx = "no_docx",
+    /// A restore would lose issued entries (needs `--force`).
+    RestoreLosesEntries = "restore_loses_entries",
+    /// A date later than today where the register does not allow one.
+    FutureDate = "future_date",
+    /// The database file does not exist (a reading command never creates one).
+    NoDatabase = "no_database",
+    // Files and input.
+    /// An output path that is one of the inputs or the open database.
+    OutputIsInput = "output_is_input",
+    /// An output file name whose extension does not match the format.
+    WrongExtension = "wrong_extension",
+    /// A character XML 1.0 cannot carry (a control character, U+FFFE, U+FFFF).
+    InvalidChar = "invalid_char",
+    /// A template needed more work or output than its budget.
+    TemplateBudget = "template_budget",
     // Templates.
     /// No template of that name.
     TemplateNotFound = "template_not_found",
@@ -205,6 +220,9 @@ impl FieldError {
             ErrorCode::TooLong => "Nội dung quá dài.".to_string(),
             ErrorCode::OutOfRange => "Giá trị nằm ngoài phạm vi cho phép.".to_string(),
             ErrorCode::NotAllowed => "Loại văn bản này không dùng trường này.".to_string(),
+            ErrorCode::InvalidChar => {
+                "Có ký tự điều khiển không in được (thường do dán từ Word hoặc trang web): hãy xóa ký tự này.".to_string()
+            }
             _ => "Giá trị không hợp lệ.".to_string(),
         }
     }
@@ -378,6 +396,25 @@ impl Error {
                                       hãy cài một trong hai phông rồi xuất lại."
                     .to_string()
             }
+            Error::Other {
+                code: ErrorCode::OutputIsInput,
+                ..
+            } => "Không ghi được: tệp đích là một tệp nguồn hoặc chính sổ đăng ký; hãy chọn tệp khác."
+                .to_string(),
+            Error::Other {
+                code: ErrorCode::WrongExtension,
+                ..
+            } => "Đuôi tên tệp không khớp với định dạng được ghi; hãy đổi đuôi tệp.".to_string(),
+            Error::Other {
+                code: ErrorCode::TemplateBudget,
+                ..
+            } => "Mẫu văn bản lặp quá nhiều lần hoặc tạo nội dung quá lớn nên bị từ chối.".to_string(),
+            Error::Other {
+                code: ErrorCode::InvalidChar,
+                message,
+            } => format!(
+                "Có ký tự điều khiển không in được (thường do dán từ Word hoặc trang web): {message}"
+            ),
             Error::Other { message, .. } => message.clone(),
         }
     }
@@ -416,7 +453,8 @@ mod tests {
              \"reason_required\" \"wrong_status\" \"mismatch\" \"date_out_of_order\" \
              \"invalid_draft\" \"draft_incomplete\" \"invalid_argument\" \"bad_query\" \
              \"corrupt_database\" \"not_a_register\" \"schema_too_new\" \"export\" \"database\" \
-             \"migration\" \"no_docx\" \"template_not_found\" \"template_syntax\" \
+             \"migration\" \"no_docx\" \"restore_loses_entries\" \"future_date\" \"no_database\" \
+             \"output_is_input\" \"wrong_extension\" \"invalid_char\" \"template_budget\" \"template_not_found\" \"template_syntax\" \
              \"template_forbidden\" \"template_undefined\" \"template_render\" \
              \"template_format\" \"template_builtin\" \"template_exists\" \"template_name\" \
              \"no_data_dir\" \"profiles_corrupt\" \"open_failed\" \"not_available\" \"internal\""
@@ -428,6 +466,22 @@ mod tests {
             );
             let back: ErrorCode = serde_json::from_str(&format!("\"{c}\"")).expect("parse");
             assert_eq!(back, *c);
+        }
+    }
+
+    #[test]
+    fn the_new_file_errors_have_vietnamese_messages() {
+        for code in [
+            ErrorCode::OutputIsInput,
+            ErrorCode::WrongExtension,
+            ErrorCode::TemplateBudget,
+        ] {
+            let e = Error::Other {
+                code,
+                message: "english".into(),
+            };
+            let vi = e.message_vi();
+            assert!(!vi.contains("english") && !vi.is_empty(), "{vi}");
         }
     }
 

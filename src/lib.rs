@@ -3,6 +3,7 @@
 //! The pipeline: [`draft`] (read and validate `vanthu/draft@1`) → [`rules`] (the regime's
 //! rule set, as data) → [`layout`] (one document model) → [`render`] (DOCX, HTML preview).
 
+pub mod chars;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod dates;

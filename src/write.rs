@@ -1,24 +1,149 @@
-//! Atomic file writing: a temporary file in the same folder, then a rename.
+//! Atomic file writing (a temporary file in the same folder, then a rename) and the guards
+//! on output paths: never onto an input, never with the wrong extension.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Writes `bytes` to `path` so that readers see either the old file or the whole new one.
+///
+/// The temporary file is created like any new file (mode `0666` less the umask, not `0600`),
+/// and a read-only file at `path` is refused rather than replaced.
 pub fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".vanthu-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    if let Ok(m) = std::fs::metadata(path) {
+        if m.is_dir() {
+            return Err(Error::io(
+                path,
+                std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a folder, not a file"),
+            ));
+        }
+        if m.permissions().readonly() {
+            return Err(Error::io(
+                path,
+                std::io::Error::new(
+                    std::io::ErrorKind::PermissionDenied,
+                    "the file is read-only; it is not replaced",
+                ),
+            ));
+        }
+    }
+    let (tmp, mut file) = create_temp(dir)?;
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| Error::io(path, e))
+        .and_then(|()| {
+            drop(file);
+            std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
+        });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// A new, uniquely named temporary file in `dir`.
+fn create_temp(dir: &Path) -> Result<(PathBuf, std::fs::File)> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    for _ in 0..100 {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let p = dir.join(format!(".vanthu-{}-{nanos}-{n}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&p)
+        {
+            Ok(f) => return Ok((p, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(Error::io(dir, e)),
+        }
+    }
+    Err(Error::io(
+        dir,
+        std::io::Error::new(std::io::ErrorKind::AlreadyExists, "no free temporary name"),
+    ))
+}
+
+/// Whether two paths name the same existing file (same device and inode on Unix, the same
+/// canonical path elsewhere; links are followed).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Refuses an output file that is one of the command's inputs (`inputs`: a name for the
+/// message and the path), so that `render cv.json -o cv.json` cannot destroy the draft.
+pub fn guard_output(flag: &str, out: &Path, inputs: &[(&str, &Path)]) -> Result<()> {
+    for (what, input) in inputs {
+        if same_file(out, input) {
+            return Err(Error::Other {
+                code: ErrorCode::OutputIsInput,
+                message: format!(
+                    "{flag}: {} is {what} ({}); writing there would destroy it: choose another file",
+                    out.display(),
+                    input.display()
+                ),
+            });
+        }
+    }
     Ok(())
+}
+
+/// The files of an SQLite database (the file, its WAL and shared-memory files), as inputs
+/// for [`guard_output`].
+pub fn database_files(db: &Path) -> Vec<PathBuf> {
+    ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .map(|suffix| {
+            let mut p = db.as_os_str().to_owned();
+            p.push(suffix);
+            PathBuf::from(p)
+        })
+        .collect()
+}
+
+/// Refuses an output file whose extension is not one of `allowed` (case ignored), so that a
+/// DOCX is never written as `x.txt`.
+pub fn check_extension(flag: &str, out: &Path, allowed: &[&str]) -> Result<()> {
+    let ext = out.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if allowed.iter().any(|a| a.eq_ignore_ascii_case(ext)) {
+        return Ok(());
+    }
+    let want = allowed
+        .iter()
+        .map(|a| format!(".{a}"))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let found = if ext.is_empty() {
+        "has no extension".to_string()
+    } else {
+        format!("ends in .{ext}")
+    };
+    Err(Error::Other {
+        code: ErrorCode::WrongExtension,
+        message: format!(
+            "{flag}: {} {found}, but the file written is {want}",
+            out.display()
+        ),
+    })
 }
 
 /// A file name legal on Windows, macOS and Linux made from a text such as a symbol

@@ -817,18 +817,21 @@ fn backup_restore_and_check() {
     reg.backup(&bak).expect("backup");
     reserve(&mut reg, None, "ke-hoach", "2025-02-01");
     assert_eq!(count(&reg, "SELECT count(*) FROM entries"), 5);
-    let safety = reg.restore(&bak).expect("restore");
-    assert!(safety.exists());
+    let report = reg.restore(&bak, false).expect("restore");
+    assert!(report.safety.exists());
+    // The lost reservation is listed; an issued one would have needed `force`.
+    assert_eq!(report.lost.len(), 1);
+    assert_eq!(report.lost[0].status, "reserved");
     assert_eq!(count(&reg, "SELECT count(*) FROM entries"), 4);
     let report = reg.check().expect("check");
     assert!(report.ok, "{report:?}");
     assert_eq!(report.entries, 4);
-    // The register keeps working after a restore, numbers continue from the backup.
-    assert_eq!(reserve(&mut reg, None, "ke-hoach", "2025-02-01").number, 2);
+    // The register keeps working after a restore; numbering continues above the lost number.
+    assert_eq!(reserve(&mut reg, None, "ke-hoach", "2025-02-01").number, 3);
     // A damaged backup is refused and the database is left alone.
     let bad = db.path.with_file_name("bad.sqlite");
     std::fs::write(&bad, b"SQLite format 3\0 but not really, this is garbage").expect("write");
-    let err = reg.restore(&bad).expect_err("bad backup");
+    let err = reg.restore(&bad, true).expect_err("bad backup");
     assert_eq!(err.code(), "corrupt_database");
     assert_eq!(count(&reg, "SELECT count(*) FROM entries"), 5);
     // A gap is reported by check.

@@ -143,7 +143,9 @@ pub fn run(a: Args) -> i32 {
                 (fixed.into_bytes(), n)
             }
         };
-        if let Err(e) = write::atomic(&out, &bytes) {
+        let written = write::guard_output("--out", &out, &[("the file checked", a.file.as_path())])
+            .and_then(|()| write::atomic(&out, &bytes));
+        if let Err(e) = written {
             report(&out, &e);
             return EXIT_FAIL;
         }

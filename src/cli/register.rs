@@ -28,12 +28,20 @@ pub struct Args {
 }
 
 fn date_arg(s: &str) -> Result<NaiveDate, String> {
-    crate::dates::parse(s).ok_or_else(|| {
+    let d = crate::dates::parse(s).ok_or_else(|| {
         format!(
             "\"{s}\" is not a date (expected {})",
             crate::dates::TYPED_FORMS
         )
-    })
+    })?;
+    if !crate::dates::plausible(d) {
+        return Err(format!(
+            "\"{s}\" is not a plausible date (year {} to {})",
+            crate::dates::PLAUSIBLE_YEARS.start(),
+            crate::dates::PLAUSIBLE_YEARS.end()
+        ));
+    }
+    Ok(d)
 }
 
 /// The subcommands of `vanthu register`.
@@ -66,9 +74,22 @@ pub enum Sub {
     /// Write a consistent copy of the database.
     Backup(PathArgs),
     /// Replace the database with a backup (the current one is saved first).
-    Restore(PathArgs),
+    Restore(RestoreArgs),
     /// Check the database: integrity, search index, no doubled or missing number.
     Check(JsonArgs),
+    /// Show or change a register's settings.
+    Config(ConfigArgs),
+}
+
+/// Arguments of `register config`.
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// Register code.
+    #[arg(long)]
+    pub register: Option<String>,
+    /// Accept dates later than today for reserve and issue (`on` or `off`).
+    #[arg(long, value_parser = ["on", "off"])]
+    pub allow_future_dates: Option<String>,
 }
 
 /// `--json` only.
@@ -84,6 +105,20 @@ pub struct JsonArgs {
 pub struct PathArgs {
     /// The backup file.
     pub file: PathBuf,
+}
+
+/// Arguments of `register restore`.
+#[derive(Debug, clap::Args)]
+pub struct RestoreArgs {
+    /// The backup file.
+    pub file: PathBuf,
+    /// Restore even when the backup lacks issued entries (they are listed for
+    /// re-registration; numbering continues above them).
+    #[arg(long)]
+    pub force: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `register init`.
@@ -244,6 +279,9 @@ pub struct CorrectArgs {
     /// Ngày chuyển.
     #[arg(long, value_parser = date_arg)]
     pub sent_date: Option<NaiveDate>,
+    /// The entry's date, when it was wrong (same period, in the order of the numbers).
+    #[arg(long, value_parser = date_arg)]
+    pub date: Option<NaiveDate>,
     /// Ký nhận.
     #[arg(long)]
     pub receipt: Option<String>,
@@ -393,6 +431,11 @@ fn print_json<T: Serialize>(v: &T) {
     }
 }
 
+/// A stored text made safe for the terminal (an ESC sequence in a note is shown, not run).
+fn safe(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::chars::terminal_safe(s)
+}
+
 fn print_entry(e: &Entry, json: bool) {
     if json {
         print_json(e);
@@ -403,8 +446,28 @@ fn print_entry(e: &Entry, json: bool) {
             e.symbol,
             e.date,
             e.status.as_str(),
-            e.subject
+            safe(&e.subject)
         );
+    }
+}
+
+/// Opens the database for a subcommand: the reading ones (list, search, show, export, check,
+/// registers, backup) never create it.
+fn open_for(db: Option<&Path>, sub: &Sub) -> Result<Register, RegisterError> {
+    let reading = matches!(
+        sub,
+        Sub::List(_)
+            | Sub::Search(_)
+            | Sub::Show(_)
+            | Sub::Export(_)
+            | Sub::Check(_)
+            | Sub::Registers(_)
+            | Sub::Backup(_)
+    );
+    if reading {
+        Register::open_existing(&register::resolve_path(db)?)
+    } else {
+        open(db)
     }
 }
 
@@ -420,7 +483,8 @@ pub fn run(a: Args) -> i32 {
         Sub::Init(x) => init(db, x),
         Sub::Issue(x) => issue(db, x),
         Sub::Reserve(x) if x.draft.is_some() => reserve_draft(db, x),
-        other => match open(db) {
+        Sub::Restore(x) => restore(db, x),
+        other => match open_for(db, &other) {
             Ok(mut reg) => match run_with(&mut reg, other) {
                 Ok(code) => code,
                 Err(e) => fail(&e),
@@ -529,6 +593,18 @@ fn issue(db: Option<&Path>, a: IssueArgs) -> i32 {
         Ok(v) => v,
         Err(code) => return code,
     };
+    // The output is checked before a number is taken.
+    if let Some(out) = &a.output {
+        let checked = write::check_extension("--output", out, &["docx"])
+            .and_then(|()| {
+                write::guard_output("--output", out, &[("the draft", a.draft.as_path())])
+            })
+            .map_err(RegisterError::from)
+            .and_then(|()| reg.guard_output("--output", out));
+        if let Err(e) = checked {
+            return fail(&e);
+        }
+    }
     let req = NumberRequest {
         register: a.register.clone(),
         reserved: a.reserved,
@@ -557,6 +633,58 @@ fn issue(db: Option<&Path>, a: IssueArgs) -> i32 {
         }
     }
     print_entry(&entry, a.json);
+    EXIT_OK
+}
+
+fn restore(db: Option<&Path>, a: RestoreArgs) -> i32 {
+    let report = register::resolve_path(db)
+        .and_then(|path| register::restore_path(&path, &a.file, a.force).map(|r| (path, r)));
+    let (path, r) = match report {
+        Ok(v) => v,
+        Err(e) => return fail(&e),
+    };
+    if a.json {
+        print_json(&r);
+        return EXIT_OK;
+    }
+    eprintln!(
+        "restored {} from {} (the previous database is saved as {})",
+        path.display(),
+        a.file.display(),
+        r.safety.display()
+    );
+    if r.damaged {
+        eprintln!(
+            "the previous database was damaged: its entries could not be compared with the backup"
+        );
+    }
+    if !r.lost.is_empty() {
+        eprintln!(
+            "{} entries of the previous database are not in the backup; register them again:",
+            r.lost.len()
+        );
+        for e in &r.lost {
+            outln!(
+                "lost\t{}\t{}\t{}\t{}\t{}",
+                e.register,
+                e.symbol,
+                e.date,
+                e.status,
+                safe(&e.subject)
+            );
+        }
+    }
+    for n in &r.continues {
+        let kind = if n.kind.is_empty() {
+            "all types"
+        } else {
+            &n.kind
+        };
+        eprintln!(
+            "register {}, {} ({kind}): next number {}",
+            n.register, n.period, n.next
+        );
+    }
     EXIT_OK
 }
 
@@ -623,8 +751,8 @@ fn run_query(reg: &Register, q: &Query, json: bool) -> Result<i32, RegisterError
                 e.symbol,
                 e.date,
                 e.status.as_str(),
-                e.signer,
-                e.subject
+                safe(&e.signer),
+                safe(&e.subject)
             );
         }
         if let Some(t) = page.total {
@@ -639,7 +767,7 @@ fn run_query(reg: &Register, q: &Query, json: bool) -> Result<i32, RegisterError
 
 fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
     match sub {
-        Sub::Init(_) | Sub::Issue(_) => Ok(EXIT_USAGE),
+        Sub::Init(_) | Sub::Issue(_) | Sub::Restore(_) => Ok(EXIT_USAGE),
         Sub::Reserve(a) if a.draft.is_some() => Ok(EXIT_USAGE),
         Sub::Term(a) => {
             let t = reg.add_term(a.register.as_deref(), &a.label, a.from, a.to)?;
@@ -712,6 +840,7 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
                 sent_date: a.sent_date,
                 receipt: a.receipt,
                 note: a.note,
+                date: a.date,
             };
             let e = reg.correct(id, &c)?;
             print_entry(&e, a.json);
@@ -734,6 +863,14 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
             Ok(EXIT_OK)
         }
         Sub::Show(a) => {
+            if let Some(out) = &a.docx {
+                write::check_extension("--docx", out, &["docx"])?;
+                reg.guard_output("--docx", out)?;
+            }
+            if let Some(out) = &a.draft {
+                write::check_extension("--draft", out, &["json"])?;
+                reg.guard_output("--draft", out)?;
+            }
             let id = entry_id(reg, &a.entry)?;
             let d = reg.detail(id)?;
             if let Some(out) = &a.docx {
@@ -757,10 +894,10 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
                 outln!("Số, ký hiệu: {}", e.symbol);
                 outln!("Ngày: {}", crate::dates::numeric(e.date));
                 outln!("Loại: {}", e.kind_name);
-                outln!("Trích yếu: {}", e.subject);
-                outln!("Người ký: {}", e.signer);
-                outln!("Nơi nhận: {}", e.recipients);
-                outln!("Bản lưu: {}", e.archive);
+                outln!("Trích yếu: {}", safe(&e.subject));
+                outln!("Người ký: {}", safe(&e.signer));
+                outln!("Nơi nhận: {}", safe(&e.recipients));
+                outln!("Bản lưu: {}", safe(&e.archive));
                 if let Some(c) = e.copies {
                     outln!("Số lượng bản: {c}");
                 }
@@ -768,14 +905,20 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
                     outln!("Ngày chuyển: {}", crate::dates::numeric(s));
                 }
                 outln!("Trạng thái: {}", e.status.label_vi());
+                if !e.note.is_empty() {
+                    outln!("Ghi chú: {}", safe(&e.note));
+                }
+                if !e.receipt.is_empty() {
+                    outln!("Ký nhận: {}", safe(&e.receipt));
+                }
                 if let Some(r) = &e.cancel_reason {
-                    outln!("Lý do hủy: {r}");
+                    outln!("Lý do hủy: {}", safe(r));
                 }
                 for f in &d.files {
-                    outln!("Tệp đính kèm: {} ({} bytes)", f.name, f.size);
+                    outln!("Tệp đính kèm: {} ({} bytes)", safe(&f.name), f.size);
                 }
                 for r in &d.audit {
-                    outln!("{}\t{}\t{}\t{}", r.at, r.actor, r.action, r.detail);
+                    outln!("{}\t{}\t{}\t{}", r.at, safe(&r.actor), r.action, r.detail);
                 }
             }
             Ok(EXIT_OK)
@@ -801,18 +944,17 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
             Ok(EXIT_OK)
         }
         Sub::Backup(a) => {
+            reg.guard_output("backup", &a.file)?;
             reg.backup(&a.file)?;
             eprintln!("backed up {} to {}", reg.path().display(), a.file.display());
             Ok(EXIT_OK)
         }
-        Sub::Restore(a) => {
-            let safety = reg.restore(&a.file)?;
-            eprintln!(
-                "restored {} from {} (the previous database is saved as {})",
-                reg.path().display(),
-                a.file.display(),
-                safety.display()
-            );
+        Sub::Config(a) => {
+            if let Some(v) = &a.allow_future_dates {
+                reg.set_allow_future_dates(a.register.as_deref(), v == "on")?;
+            }
+            let on = reg.allows_future_dates(a.register.as_deref())?;
+            outln!("allow-future-dates: {}", if on { "on" } else { "off" });
             Ok(EXIT_OK)
         }
         Sub::Check(a) => {
@@ -823,7 +965,13 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
                 outln!("integrity: {}", r.integrity.join("; "));
                 outln!(
                     "search index: {}",
-                    if r.search_index { "ok" } else { "damaged" }
+                    if !r.search_index_checked {
+                        "not checked (the database is read-only)"
+                    } else if r.search_index {
+                        "ok"
+                    } else {
+                        "damaged (rebuild it by restoring a backup)"
+                    }
                 );
                 for fk in &r.foreign_keys {
                     outln!("foreign key: {fk}");

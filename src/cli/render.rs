@@ -123,6 +123,13 @@ pub fn run(a: Args) -> i32 {
     let rules_id = a.rules.as_deref();
     let engine = a.pdf_engine;
     if let Some(dir) = &a.out_dir {
+        if dir.exists() && !dir.is_dir() {
+            eprintln!(
+                "error: --out-dir: {} is a file, not a folder; give a folder (it is created if needed)",
+                dir.display()
+            );
+            return EXIT_USAGE;
+        }
         let format = a.format.unwrap_or(Format::Docx);
         if let Err(e) = std::fs::create_dir_all(dir) {
             eprintln!("error: {}: {e}", dir.display());
@@ -132,6 +139,14 @@ pub fn run(a: Args) -> i32 {
             return libreoffice_batch(&a.drafts, dir, rules_id);
         }
         let font = std::sync::Mutex::new(None::<String>);
+        let outs = out_names(&a.drafts, dir, format.extension());
+        let renamed: Vec<String> = a
+            .drafts
+            .iter()
+            .zip(&outs)
+            .filter(|(p, out)| out.file_stem() != p.file_stem())
+            .map(|(p, out)| format!("{} → {}", p.display(), out.display()))
+            .collect();
         // Rendering is quick; the fsync of each atomic write is what waits, so more threads
         // than cores keep the disk busy.
         let pool = rayon::ThreadPoolBuilder::new()
@@ -140,13 +155,11 @@ pub fn run(a: Args) -> i32 {
         let work = || -> usize {
             a.drafts
                 .par_iter()
-                .map(|p| {
-                    let stem = p
-                        .file_stem()
-                        .map(|s| s.to_os_string())
-                        .unwrap_or_else(|| "draft".into());
-                    let out = dir.join(stem).with_extension(format.extension());
-                    match render_one(p, &out, rules_id, format, engine) {
+                .zip(outs.par_iter())
+                .map(|(p, out)| {
+                    let written = guard_inputs(out, &a.drafts)
+                        .and_then(|()| render_one(p, out, rules_id, format, engine));
+                    match written {
                         Ok(f) => {
                             if let (Some(f), Ok(mut slot)) = (f, font.lock()) {
                                 *slot = Some(f);
@@ -175,6 +188,12 @@ pub fn run(a: Args) -> i32 {
             a.drafts.len(),
             dir.display()
         );
+        if !renamed.is_empty() {
+            eprintln!("named apart (same file name from different folders):");
+            for r in &renamed {
+                eprintln!("  {r}");
+            }
+        }
         return if failures == 0 { EXIT_OK } else { EXIT_FAIL };
     }
     if a.drafts.len() > 1 {
@@ -190,6 +209,15 @@ pub fn run(a: Args) -> i32 {
         .output
         .clone()
         .unwrap_or_else(|| input.with_extension(format.extension()));
+    let checked = match &a.output {
+        Some(o) => write::check_extension("--output", o, &[format.extension()]),
+        None => Ok(()),
+    }
+    .and_then(|()| guard_inputs(&out, &a.drafts));
+    if let Err(e) = checked {
+        eprintln!("error: {e}");
+        return EXIT_USAGE;
+    }
     match render_one(input, &out, rules_id, format, engine) {
         Ok(Some(font)) => {
             eprintln!("wrote {} (font: {font})", out.display());
@@ -206,19 +234,45 @@ pub fn run(a: Args) -> i32 {
     }
 }
 
+/// Refuses an output that is one of the drafts.
+fn guard_inputs(out: &Path, drafts: &[PathBuf]) -> Result<()> {
+    let inputs: Vec<(&str, &Path)> = drafts.iter().map(|d| ("a draft", d.as_path())).collect();
+    write::guard_output("--output", out, &inputs)
+}
+
+/// The output file of each draft in `dir`: its file stem with `ext`; a stem already taken
+/// (the same name from another folder) gets `-2`, `-3`… so that no output replaces another.
+fn out_names(drafts: &[PathBuf], dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut taken = std::collections::HashSet::new();
+    drafts
+        .iter()
+        .map(|p| {
+            let stem = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "draft".into());
+            let mut name = stem.clone();
+            let mut n = 1;
+            // Case folded: the same name differing in case is one file on Windows and macOS.
+            while !taken.insert(name.to_lowercase()) {
+                n += 1;
+                name = format!("{stem}-{n}");
+            }
+            dir.join(format!("{name}.{ext}"))
+        })
+        .collect()
+}
+
 /// `--out-dir --format pdf --pdf-engine libreoffice`: every DOCX converted by one LibreOffice
 /// process (its start-up paid once), each PDF then written atomically.
 fn libreoffice_batch(drafts: &[PathBuf], dir: &Path, rules_id: Option<&str>) -> i32 {
     let mut failures = 0;
     let mut ok: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    for p in drafts {
-        match docx_of(p, rules_id) {
+    let outs = out_names(drafts, dir, "pdf");
+    for (p, out) in drafts.iter().zip(outs) {
+        match guard_inputs(&out, drafts).and_then(|()| docx_of(p, rules_id)) {
             Ok(bytes) => {
-                let stem = p
-                    .file_stem()
-                    .map(|s| s.to_os_string())
-                    .unwrap_or_else(|| "draft".into());
-                ok.push((dir.join(stem).with_extension("pdf"), bytes));
+                ok.push((out, bytes));
             }
             Err(e) => {
                 report(p, &e);

@@ -112,6 +112,35 @@ fn load_profile(path: &Option<PathBuf>, regime: Regime) -> Result<Profile, Strin
     }
 }
 
+/// Reads a `--set-file` value: a regular file (a FIFO or a device such as `/dev/zero` is
+/// refused before it is opened), at most the long-text limit, counted while reading rather
+/// than trusted from the file's metadata.
+fn read_value_file(key: &str, path: &str) -> Result<String, (i32, String)> {
+    use std::io::Read;
+    let limit = crate::templates::fill::LONG_TEXT_BYTES as u64;
+    let fail = |m: String| (EXIT_FAIL, format!("--set-file {key}: {path}: {m}"));
+    let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(fail(
+            "not a regular file (a folder, a device or a pipe cannot be read as a value)".into(),
+        ));
+    }
+    let f = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
+    let mut buf = Vec::new();
+    f.take(limit + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| fail(e.to_string()))?;
+    if buf.len() as u64 > limit {
+        return Err(fail(format!("too large (more than {limit} bytes)")));
+    }
+    String::from_utf8(buf).map_err(|e| {
+        fail(format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
 /// Collects `--set` and `--set-file` into values; list variables accumulate entries.
 fn collect_values(
     t: &Template,
@@ -154,16 +183,7 @@ fn collect_values(
         let Some((k, p)) = s.split_once('=') else {
             return Err((EXIT_USAGE, format!("--set-file {s}: expected KEY=PATH")));
         };
-        let meta =
-            std::fs::metadata(p).map_err(|e| (EXIT_FAIL, format!("--set-file {k}: {p}: {e}")))?;
-        if meta.len() > crate::templates::fill::LONG_TEXT_BYTES as u64 {
-            return Err((
-                EXIT_FAIL,
-                format!("{k}: {p}: too large ({} bytes)", meta.len()),
-            ));
-        }
-        let text = std::fs::read_to_string(p)
-            .map_err(|e| (EXIT_FAIL, format!("--set-file {k}: {p}: {e}")))?;
+        let text = read_value_file(k, p)?;
         put(k.trim(), text);
     }
     Ok(values)

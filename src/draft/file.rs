@@ -145,16 +145,17 @@ impl DraftFile {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
     }
 
-    /// Normalises every text of the draft to Unicode NFC.
+    /// Normalises every text of the draft to Unicode NFC, with the characters Word and web
+    /// pages paste cleaned up ([`crate::chars::clean_pasted`]).
     pub fn normalize(&mut self) {
         fn opt(s: &mut Option<String>) {
             if let Some(v) = s {
-                *v = nfc(v);
+                *v = nfc(&crate::chars::clean_pasted(v));
             }
         }
         fn list(v: &mut [String]) {
             for s in v {
-                *s = nfc(s);
+                *s = nfc(&crate::chars::clean_pasted(s));
             }
         }
         fn signer(s: &mut Option<SignerFile>) {

@@ -7,7 +7,7 @@ mod validate;
 pub use crate::regime::{Authority, Regime, Secrecy, Urgency};
 pub use file::{DraftFile, IssuerFile, SignerFile};
 pub use model::{Draft, Issuer, Signer, Status};
-pub use validate::{validate, validate_for, validate_with, Limits, LIMITS};
+pub use validate::{forbidden_char, validate, validate_for, validate_with, Limits, LIMITS};
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::RuleSet;

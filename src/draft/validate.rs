@@ -51,7 +51,13 @@ impl Checker {
         cap: usize,
     ) -> Option<String> {
         match v.as_deref().map(str::trim) {
-            Some("") | None => {
+            Some(s) if crate::chars::is_blank(s) => {
+                if required {
+                    self.push(FieldError::required(field));
+                }
+                None
+            }
+            None => {
                 if required {
                     self.push(FieldError::required(field));
                 }
@@ -66,17 +72,16 @@ impl Checker {
                         format!("too long ({n} characters, limit {cap})"),
                     ));
                 }
-                if s.chars()
-                    .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
-                {
-                    self.push(FieldError::new(
-                        field,
-                        ErrorCode::InvalidValue,
-                        "contains control characters",
-                    ));
-                }
+                self.chars(field, s);
                 Some(s.to_string())
             }
+        }
+    }
+
+    /// Refuses a character no document can carry, naming it and where it is.
+    fn chars(&mut self, field: &str, s: &str) {
+        if let Some(e) = forbidden_char(field, s) {
+            self.push(e);
         }
     }
 
@@ -289,7 +294,19 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
     let date = match file.date.as_deref() {
         None | Some("") => None,
         Some(s) => match crate::dates::parse_iso(s) {
-            Some(d) => Some(d),
+            Some(d) if crate::dates::plausible(d) => Some(d),
+            Some(_) => {
+                c.push(FieldError::new(
+                    "date",
+                    ErrorCode::OutOfRange,
+                    format!(
+                        "\"{s}\" is not a plausible date for a document (year {} to {})",
+                        crate::dates::PLAUSIBLE_YEARS.start(),
+                        crate::dates::PLAUSIBLE_YEARS.end()
+                    ),
+                ));
+                None
+            }
             None => {
                 c.push(FieldError::new(
                     "date",
@@ -302,12 +319,18 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
     };
     let year = match file.year {
         None => None,
-        Some(y) if (1900..=2999).contains(&y) => Some(y as i32),
+        Some(y) if i32::try_from(y).is_ok_and(|y| crate::dates::PLAUSIBLE_YEARS.contains(&y)) => {
+            Some(y as i32)
+        }
         Some(y) => {
             c.push(FieldError::new(
                 "year",
                 ErrorCode::OutOfRange,
-                format!("must be between 1900 and 2999 (got {y})"),
+                format!(
+                    "must be between {} and {} (got {y})",
+                    crate::dates::PLAUSIBLE_YEARS.start(),
+                    crate::dates::PLAUSIBLE_YEARS.end()
+                ),
             ));
             None
         }
@@ -367,11 +390,14 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
             ));
             String::new()
         }
-        Some(b) if b.trim().is_empty() => {
+        Some(b) if crate::chars::is_blank(b) => {
             c.push(FieldError::required("body"));
             String::new()
         }
-        Some(b) => b.replace("\r\n", "\n").replace('\r', "\n"),
+        Some(b) => {
+            c.chars("body", b);
+            b.replace("\r\n", "\n").replace('\r', "\n")
+        }
     };
 
     let signer = c.signer("signer", &file.signer, true);
@@ -480,4 +506,19 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
         countersigner,
         status,
     })
+}
+
+/// The error for a text holding a character no document can carry (XML 1.0 has no control
+/// characters but tab and line breaks, and no U+FFFE/U+FFFF), or `None`.
+pub fn forbidden_char(field: &str, s: &str) -> Option<FieldError> {
+    let (at, c) = crate::chars::first_forbidden(s)?;
+    Some(FieldError::new(
+        field,
+        ErrorCode::InvalidChar,
+        format!(
+            "contains {} at character {}, which a document cannot carry (pasted from Word or a web page?): remove it",
+            crate::chars::code_point(c),
+            at + 1
+        ),
+    ))
 }

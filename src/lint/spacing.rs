@@ -52,6 +52,11 @@ fn so_glued(si: usize, src: &Source, out: &mut Vec<Raw>) {
 /// the dictionary).
 fn splits(word: &[char], need_known: bool) -> Vec<(usize, bool)> {
     let mut v = Vec::new();
+    // Neither part can be longer than a syllable (`nghiêng`, `khuỷu`: 7 letters), so a long
+    // run of letters has no split: checking each cut of it would be quadratic.
+    if word.len() > 2 * syllable::MAX_LEN {
+        return v;
+    }
     // A lone vowel on the right is a doubled key (`bộô`), not a second syllable.
     for k in 1..word.len() - 1 {
         let left: String = word[..k].iter().collect();

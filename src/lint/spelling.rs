@@ -146,7 +146,12 @@ pub fn has_tone_mark(w: &str) -> bool {
 /// Whether a fused-syllable finding covers this word (reported by spacing instead).
 fn fusable(w: &str, case: Case) -> bool {
     let chars: Vec<char> = w.chars().collect();
-    if chars.len() < 3 || !matches!(case, Case::Lower | Case::Title) {
+    // Two syllables are at most twice a syllable's length: a longer run has no split, and
+    // trying every cut of it would be quadratic.
+    if chars.len() < 3
+        || chars.len() > 2 * syllable::MAX_LEN
+        || !matches!(case, Case::Lower | Case::Title)
+    {
         return false;
     }
     let have_dict = dictionary::get().is_some();

@@ -180,6 +180,9 @@ pub fn is_vowel(c: char) -> bool {
     split_tone(c).is_some()
 }
 
+/// The most letters a Vietnamese syllable has (`nghiêng`, `khuỷu`), with a margin.
+pub const MAX_LEN: usize = 8;
+
 /// Whether a character is a letter of the Vietnamese alphabet (either case), `f j w z` included.
 pub fn is_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || c == 'đ' || c == 'Đ' || split_any(c).is_some()

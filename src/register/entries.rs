@@ -82,6 +82,36 @@ fn audit(tx: &Transaction, entry_id: i64, action: &str, detail: serde_json::Valu
     Ok(())
 }
 
+/// Refuses a date later than today unless the register allows it explicitly.
+fn check_not_future(tx: &Transaction, reg: &RegisterInfo, date: NaiveDate) -> Result<()> {
+    if !dates::plausible(date) {
+        return Err(RegisterError::invalid(
+            "date",
+            format!(
+                "{date} is not a plausible date for a document (year {} to {})",
+                dates::PLAUSIBLE_YEARS.start(),
+                dates::PLAUSIBLE_YEARS.end()
+            ),
+        ));
+    }
+    let today = today();
+    if date <= today {
+        return Ok(());
+    }
+    let allowed: bool = tx
+        .prepare_cached("SELECT allow_future FROM registers WHERE id = ?1")?
+        .query_row([reg.id], |r| r.get(0))?;
+    if allowed {
+        Ok(())
+    } else {
+        Err(RegisterError::FutureDate {
+            date: date.to_string(),
+            today: today.to_string(),
+            register: reg.code.clone(),
+        })
+    }
+}
+
 fn check_order(
     tx: &Transaction,
     reg: &RegisterInfo,
@@ -102,6 +132,15 @@ fn check_order(
 
 fn opt_text(s: Option<&str>) -> Option<String> {
     s.map(str::trim).filter(|s| !s.is_empty()).map(nfc)
+}
+
+/// A register field's text, refused when it holds a character no document can carry.
+fn field_text(field: &str, s: Option<&str>) -> Result<Option<String>> {
+    let v = opt_text(s);
+    if let Some(v) = &v {
+        super::check_chars(field, v)?;
+    }
+    Ok(v)
 }
 
 /// The values an entry row is written with.
@@ -167,7 +206,69 @@ fn insert(tx: &Transaction, v: &Row0) -> Result<i64> {
     Ok(tx.last_insert_rowid())
 }
 
+/// Checks a corrected date: plausible, not later than today (unless allowed), in the same
+/// period as the entry's number, and between the dates of the numbers before and after it.
+fn check_date_correction(
+    tx: &Transaction,
+    reg: &RegisterInfo,
+    id: i64,
+    date: NaiveDate,
+) -> Result<()> {
+    check_not_future(tx, reg, date)?;
+    let (sequence_id, number, period): (i64, i64, String) = tx
+        .prepare_cached(
+            "SELECT e.sequence_id, e.number, s.period FROM entries e \
+             JOIN sequences s ON s.id = e.sequence_id WHERE e.id = ?1",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    if period_of(tx, reg, date)? != period {
+        return Err(RegisterError::invalid(
+            "--date",
+            format!("{date} is outside the numbering period of this entry's number ({period}): cancel it and take a number in the right period"),
+        ));
+    }
+    let bounds: (Option<String>, Option<String>) = tx
+        .prepare_cached(
+            "SELECT (SELECT max(date) FROM entries WHERE sequence_id = ?1 AND number < ?2), \
+                    (SELECT min(date) FROM entries WHERE sequence_id = ?1 AND number > ?2)",
+        )?
+        .query_row(params![sequence_id, number], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    if let Some(before) = bounds.0.filter(|b| date.to_string() < *b) {
+        return Err(RegisterError::DateOutOfOrder {
+            date: date.to_string(),
+            last: before,
+        });
+    }
+    if let Some(after) = bounds.1.filter(|a| date.to_string() > *a) {
+        return Err(RegisterError::invalid(
+            "--date",
+            format!("{date} is after {after}, the date of the next number in this sequence; numbers follow the order of issue"),
+        ));
+    }
+    Ok(())
+}
+
 impl Register {
+    /// Whether a register accepts dates later than today for reserve and issue.
+    pub fn allows_future_dates(&self, register: Option<&str>) -> Result<bool> {
+        let reg = self.register(register)?;
+        Ok(self.conn.query_row(
+            "SELECT allow_future FROM registers WHERE id = ?1",
+            [reg.id],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Lets a register accept (or again refuse) dates later than today.
+    pub fn set_allow_future_dates(&mut self, register: Option<&str>, allow: bool) -> Result<()> {
+        let reg = self.register(register)?;
+        self.conn.execute(
+            "UPDATE registers SET allow_future = ?2 WHERE id = ?1",
+            params![reg.id, allow],
+        )?;
+        Ok(())
+    }
+
     /// Reserves the next number (số dự kiến) of a type, dated today unless a date is given;
     /// its symbol follows the rule set in force on that day.
     pub fn reserve(&mut self, register: Option<&str>, res: &Reservation) -> Result<Entry> {
@@ -180,10 +281,11 @@ impl Register {
                 rules: rules.id.clone(),
             });
         }
-        let unit = opt_text(res.unit_code.as_deref());
-        let subject = opt_text(res.subject.as_deref()).unwrap_or_default();
-        let note = opt_text(res.note.as_deref()).unwrap_or_default();
+        let unit = field_text("unit_code", res.unit_code.as_deref())?;
+        let subject = field_text("subject", res.subject.as_deref())?.unwrap_or_default();
+        let note = field_text("note", res.note.as_deref())?.unwrap_or_default();
         let tx = self.begin()?;
+        check_not_future(&tx, &reg, date)?;
         let period = period_of(&tx, &reg, date)?;
         let key = kind_key(&reg, &res.kind);
         check_order(&tx, &reg, &period, key, date)?;
@@ -297,6 +399,7 @@ impl Register {
             });
         }
         let tx = self.begin()?;
+        check_not_future(&tx, &reg, date)?;
         let period = period_of(&tx, &reg, date)?;
         let key = kind_key(&reg, &draft.kind);
         let (existing, sequence_id, number) = match opts.reserved {
@@ -450,7 +553,7 @@ impl Register {
     /// Cancels an entry. The number stays in the register, marked cancelled, and is never
     /// reused. An issued entry needs a reason.
     pub fn cancel(&mut self, id: i64, reason: Option<&str>) -> Result<Entry> {
-        let reason = opt_text(reason);
+        let reason = field_text("reason", reason)?;
         let tx = self.begin()?;
         let e = load(&tx, id)?;
         match e.status {
@@ -491,8 +594,31 @@ impl Register {
 
     /// Corrects columns of an entry; every change is written to the audit trail.
     pub fn correct(&mut self, id: i64, c: &Correction) -> Result<Entry> {
+        let reg = match c.date {
+            Some(_) => Some(self.register(Some(&self.entry(id)?.register))?),
+            None => None,
+        };
         let tx = self.begin()?;
         let mut e = load(&tx, id)?;
+        if let (Some(d), Some(reg)) = (c.date, &reg) {
+            if d != e.date {
+                check_date_correction(&tx, reg, id, d)?;
+                e.date = d;
+            }
+        }
+        let old_date = load(&tx, id)?.date;
+        for (field, v) in [
+            ("subject", &c.subject),
+            ("signer", &c.signer),
+            ("recipients", &c.recipients),
+            ("archive", &c.archive),
+            ("receipt", &c.receipt),
+            ("note", &c.note),
+        ] {
+            if let Some(v) = v {
+                super::check_chars(field, &nfc(v))?;
+            }
+        }
         let mut changes = serde_json::Map::new();
         let mut text = |name: &str, field: &mut String, new: &Option<String>| {
             if let Some(v) = new {
@@ -513,6 +639,15 @@ impl Register {
             if e.copies != Some(n) {
                 changes.insert("copies".into(), json!({"old": e.copies, "new": n}));
                 e.copies = Some(n);
+            }
+        }
+        if e.date != old_date {
+            changes.insert("date".into(), json!({"old": old_date, "new": e.date}));
+            if let Some(sent) = e.sent_date.filter(|s| *s < e.date) {
+                return Err(RegisterError::invalid(
+                    "--date",
+                    format!("{} is after the sending date {sent}", e.date),
+                ));
             }
         }
         if let Some(d) = c.sent_date {
@@ -539,8 +674,8 @@ impl Register {
         );
         tx.execute(
             "UPDATE entries SET subject = ?2, signer = ?3, recipients = ?4, archive = ?5, copies = ?6, \
-             sent_date = ?7, receipt = ?8, note = ?9, updated_at = ?10, folded = ?11, signer_key = ?12 \
-             WHERE id = ?1",
+             sent_date = ?7, receipt = ?8, note = ?9, updated_at = ?10, folded = ?11, signer_key = ?12, \
+             date = ?13, year = ?14 WHERE id = ?1",
             params![
                 id,
                 e.subject,
@@ -554,6 +689,8 @@ impl Register {
                 now(),
                 folded,
                 fold(&e.signer),
+                e.date.to_string(),
+                e.date.year(),
             ],
         )?;
         audit(&tx, id, "correct", serde_json::Value::Object(changes))?;

@@ -88,11 +88,29 @@ pub enum RegisterError {
         /// The last date in the sequence.
         last: String,
     },
+    /// A date later than today, which the register does not allow.
+    #[error("date: {date} is later than today ({today}); register \"{register}\" gives numbers on the day of issue (to allow dates ahead: `vanthu register config --allow-future-dates on`)")]
+    FutureDate {
+        /// The date given.
+        date: String,
+        /// Today.
+        today: String,
+        /// Register code.
+        register: String,
+    },
     /// An unfinished draft lacks what a số dự kiến needs.
     #[error("{}: required to reserve a number for a draft", fields.join(", "))]
     DraftIncomplete {
         /// The draft fields still empty (`kind`, `issuer.code`, …).
         fields: Vec<String>,
+    },
+    /// A restore would lose issued entries and `--force` was not given.
+    #[error("restore: the backup lacks {count} issued entries of the current database ({}); they would be lost. Rerun with --force to restore anyway: they are listed for re-registration and numbering continues above them", symbols.join(", "))]
+    RestoreLosesEntries {
+        /// How many issued entries the backup lacks.
+        count: usize,
+        /// Their symbols.
+        symbols: Vec<String>,
     },
     /// The draft failed validation (or could not be rendered).
     #[error("{0}")]
@@ -115,6 +133,20 @@ pub enum RegisterError {
         path: PathBuf,
         /// SQLite's message.
         message: String,
+    },
+    /// A reading command named a database that does not exist (none is created).
+    #[error("{}: no register database here (check --db or VANTHU_DB; `vanthu register init` creates one)", path.display())]
+    NoDatabase {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// The database path names a folder or a device, not a file.
+    #[error("{}: {what}, not a register database file (give a file such as register.sqlite with --db or VANTHU_DB)", path.display())]
+    NotAFile {
+        /// The path given.
+        path: PathBuf,
+        /// What it is (`a folder`, `a device or other special file`).
+        what: String,
     },
     /// The file is an SQLite database of some other program.
     #[error("{}: not a Văn Thư register (it holds other tables)", path.display())]
@@ -169,11 +201,16 @@ impl RegisterError {
             RegisterError::Mismatch { .. } => ErrorCode::Mismatch,
             RegisterError::DateOutOfOrder { .. } => ErrorCode::DateOutOfOrder,
             RegisterError::DraftIncomplete { .. } => ErrorCode::DraftIncomplete,
+            RegisterError::FutureDate { .. } => ErrorCode::FutureDate,
+            RegisterError::RestoreLosesEntries { .. } => ErrorCode::RestoreLosesEntries,
+            RegisterError::Draft(crate::Error::Other { code, .. }) => *code,
             RegisterError::Draft(_) => ErrorCode::InvalidDraft,
             RegisterError::Invalid { .. } => ErrorCode::InvalidArgument,
             RegisterError::BadQuery(_) => ErrorCode::BadQuery,
             RegisterError::Corrupt { .. } => ErrorCode::CorruptDatabase,
             RegisterError::NotARegister { .. } => ErrorCode::NotARegister,
+            RegisterError::NoDatabase { .. } => ErrorCode::NoDatabase,
+            RegisterError::NotAFile { .. } => ErrorCode::NotARegister,
             RegisterError::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
             RegisterError::Io { .. } => ErrorCode::Io,
             RegisterError::Export(_) => ErrorCode::Export,
@@ -189,7 +226,9 @@ impl RegisterError {
                 Some("register")
             }
             RegisterError::UnknownKind { .. } => Some("kind"),
-            RegisterError::NoTerm { .. } | RegisterError::DateOutOfOrder { .. } => Some("date"),
+            RegisterError::NoTerm { .. }
+            | RegisterError::DateOutOfOrder { .. }
+            | RegisterError::FutureDate { .. } => Some("date"),
             RegisterError::ReasonRequired(_) => Some("reason"),
             RegisterError::TermOverlap(_) => Some("start"),
             RegisterError::DuplicateRegister(_) => Some("code"),
@@ -241,14 +280,31 @@ impl RegisterError {
             E::DateOutOfOrder { date, last } => format!(
                 "Ngày {date} sớm hơn ngày {last} của số cấp gần nhất: số được cấp theo thứ tự thời gian."
             ),
+            E::FutureDate { date, today, .. } => format!(
+                "Ngày {date} sau ngày hôm nay ({today}): số được cấp vào ngày ban hành. \
+                 Hãy sửa ngày, hoặc cho phép ngày về sau trong Cài đặt → Sổ đăng ký."
+            ),
             E::DraftIncomplete { .. } => {
                 "Cần chọn loại văn bản, điền tên và ký hiệu cơ quan ban hành trước khi lấy số.".into()
             }
+            E::RestoreLosesEntries { count, symbols } => format!(
+                "Bản sao lưu thiếu {count} văn bản đã phát hành ({}): khôi phục sẽ làm mất các văn bản này. \
+                 Nếu vẫn khôi phục, hãy đăng ký lại chúng; số tiếp theo sẽ lớn hơn mọi số đã cấp.",
+                symbols.join(", ")
+            ),
             E::Draft(e) => e.message_vi(),
             E::Invalid { field, .. } => format!("{}: giá trị không hợp lệ.", field.trim_start_matches("--")),
             E::BadQuery(_) => "Hãy gõ ít nhất một chữ hoặc số để tìm.".into(),
             E::Corrupt { .. } => "Tệp sổ đăng ký bị hỏng hoặc không phải sổ đăng ký: hãy khôi phục từ bản sao lưu.".into(),
             E::NotARegister { .. } => "Tệp này không phải sổ đăng ký của Văn Thư.".into(),
+            E::NoDatabase { path } => format!(
+                "Không có sổ đăng ký tại {}: hãy kiểm tra đường dẫn, hoặc tạo sổ mới.",
+                path.display()
+            ),
+            E::NotAFile { path, .. } => format!(
+                "{} không phải tệp sổ đăng ký (đây là thư mục hoặc thiết bị): hãy chọn một tệp.",
+                path.display()
+            ),
             E::SchemaTooNew { .. } => "Sổ đăng ký được tạo bởi phiên bản Văn Thư mới hơn: hãy cập nhật chương trình.".into(),
             E::Io { path, .. } => format!("Không đọc/ghi được tệp {}.", path.display()),
             E::Export(_) => "Không xuất được sổ đăng ký.".into(),

@@ -47,6 +47,15 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    /// The file extension of the format (`xlsx`, `csv`, `docx`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Docx => "docx",
+        }
+    }
+
     /// Parses `xlsx`, `csv`, `docx`.
     pub fn parse(s: &str) -> Option<Self> {
         match s {
@@ -132,8 +141,11 @@ impl Register {
         Ok((reg, rows.collect::<rusqlite::Result<Vec<_>>>()?))
     }
 
-    /// Writes an export file (atomically); returns the number of entries written.
+    /// Writes an export file (atomically); returns the number of entries written. The file
+    /// must end in the format's extension and may not be the database itself.
     pub fn export(&self, spec: &ExportSpec, format: ExportFormat, out: &Path) -> Result<usize> {
+        write::check_extension("--output", out, &[format.extension()])?;
+        self.guard_output("--output", out)?;
         let (reg, entries) = self.export_entries(spec)?;
         let bytes = match format {
             ExportFormat::Xlsx => xlsx(&reg, &entries)?,
@@ -210,7 +222,18 @@ pub fn xlsx(reg: &RegisterInfo, entries: &[Entry]) -> Result<Vec<u8>> {
     wb.save_to_buffer().map_err(err)
 }
 
-/// The CSV bytes: UTF-8 with a byte-order mark, a header line, one line per entry.
+/// A CSV cell a spreadsheet will not run as a formula (OWASP's rule for CSV injection): one
+/// beginning with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// The CSV bytes: UTF-8 with a byte-order mark, a header line, one line per entry; every cell
+/// [`neutralise`]d.
 pub fn csv(reg: &RegisterInfo, entries: &[Entry]) -> Result<Vec<u8>> {
     let mut buf = "\u{feff}".as_bytes().to_vec();
     {
@@ -218,7 +241,9 @@ pub fn csv(reg: &RegisterInfo, entries: &[Entry]) -> Result<Vec<u8>> {
         let err = |e: ::csv::Error| RegisterError::Export(e.to_string());
         w.write_record(COLUMNS).map_err(err)?;
         for e in entries {
-            w.write_record(cells(e, reg)).map_err(err)?;
+            let row = cells(e, reg);
+            w.write_record(row.iter().map(|c| neutralise(c).into_owned()))
+                .map_err(err)?;
         }
         w.flush()
             .map_err(|e| RegisterError::Export(e.to_string()))?;
@@ -393,5 +418,27 @@ fn capitalize_first(s: &str) -> String {
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for (cell, out) in [
+            ("=1+1", "'=1+1"),
+            ("+84 912", "'+84 912"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("05/SVHTTDL", "05/SVHTTDL"),
+            ("Lưu: VT", "Lưu: VT"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralise(cell), out);
+        }
     }
 }

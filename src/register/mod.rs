@@ -28,7 +28,7 @@ mod search;
 mod sequences;
 
 pub use crate::rules::Period;
-pub use backup::CheckReport;
+pub use backup::{restore_path, CheckReport, LostEntry, NextNumber, RestoreReport};
 pub use drafts::{NumberRequest, Numbered};
 pub use error::{RegisterError, Result};
 pub use export::{ExportFormat, ExportSpec, COLUMNS};
@@ -92,6 +92,18 @@ impl Register {
         })
     }
 
+    /// Opens an existing register database (for reading commands): a path where there is no
+    /// file is an error, and neither the file nor its folders are created.
+    pub fn open_existing(path: &Path) -> Result<Self> {
+        schema::check_is_file(path)?;
+        if !path.exists() && !path.to_string_lossy().starts_with("file:") {
+            return Err(RegisterError::NoDatabase {
+                path: path.to_path_buf(),
+            });
+        }
+        Self::open(path)
+    }
+
     /// Opens the default database (see [`resolve_path`]).
     pub fn open_default() -> Result<Self> {
         Self::open(&resolve_path(None)?)
@@ -105,6 +117,17 @@ impl Register {
     /// The underlying connection (for tests and tools).
     pub fn connection(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Refuses an output file that is the open database (or its WAL or shared-memory file).
+    pub fn guard_output(&self, flag: &str, out: &Path) -> Result<()> {
+        let files = crate::write::database_files(&self.path);
+        let inputs: Vec<(&str, &Path)> = files
+            .iter()
+            .map(|f| ("the open register database", f.as_path()))
+            .collect();
+        crate::write::guard_output(flag, out, &inputs)?;
+        Ok(())
     }
 
     fn classify(&self, e: rusqlite::Error) -> RegisterError {
@@ -130,9 +153,24 @@ fn actor() -> String {
         .unwrap_or_else(|| "?".to_string())
 }
 
-/// The NFC form of a text (every text stored is NFC).
+/// Refuses a register field holding a character no document can carry (the printable
+/// register is a DOCX), naming the field.
+fn check_chars(field: &str, s: &str) -> Result<()> {
+    match crate::draft::forbidden_char(field, s) {
+        Some(e) => Err(RegisterError::Draft(crate::Error::Other {
+            code: e.code,
+            message: e.to_string(),
+        })),
+        None => Ok(()),
+    }
+}
+
+/// The NFC form of a text, with what Word and web pages paste cleaned up (every text stored
+/// is NFC).
 fn nfc(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    let cleaned = crate::chars::clean_pasted(s);
+    let s = cleaned.as_str();
     if unicode_normalization::is_nfc(s) {
         s.to_string()
     } else {

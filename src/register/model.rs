@@ -262,6 +262,9 @@ pub struct Correction {
     pub receipt: Option<String>,
     /// Ghi chú.
     pub note: Option<String>,
+    /// The date of the entry, when it was wrong (same period, between the dates of the
+    /// numbers before and after it).
+    pub date: Option<NaiveDate>,
 }
 
 /// A file attached to an entry (the signed scan, the PDF).

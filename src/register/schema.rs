@@ -3,7 +3,9 @@
 //! Migration 1 holds registers, terms, sequences, entries, files and the audit trail;
 //! migration 2 adds accent-insensitive search (folded columns and an FTS5 index); migration 3
 //! keeps the rule set of each entry (a register outlives a guide: its entries follow the one
-//! of their own date; entries written before it read their register's).
+//! of their own date; entries written before it read their register's); migration 4 keeps the
+//! numbering's high-water marks, which survive a restore, and whether a register accepts dates
+//! later than today.
 //! A migration is never edited once released: a change is a new migration.
 
 use rusqlite::{Connection, OpenFlags};
@@ -174,6 +176,21 @@ pub(crate) fn stored_opt<T>(
 
 const V3: &str = "ALTER TABLE entries ADD COLUMN rules_id TEXT;";
 
+/// The high-water marks of the numbering: the highest number each sequence (register code,
+/// period, type key) ever handed out. A restore keeps this table (it is not part of the
+/// restored data) and raises the restored sequences to it, so numbering never rewinds.
+const V4: &str = r#"
+CREATE TABLE number_marks (
+    register_code TEXT NOT NULL,
+    period        TEXT NOT NULL,
+    kind          TEXT NOT NULL DEFAULT '',
+    last_number   INTEGER NOT NULL CHECK (last_number >= 0),
+    PRIMARY KEY (register_code, period, kind)
+);
+ALTER TABLE registers ADD COLUMN allow_future INTEGER NOT NULL DEFAULT 0
+    CHECK (allow_future IN (0, 1));
+"#;
+
 /// The folded search text of an entry: symbol, number, subject, signer and recipients.
 pub fn search_text(
     symbol: &str,
@@ -231,11 +248,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V1),
         M::up_with_hook(V2, backfill_search),
         M::up(V3),
+        M::up(V4),
     ])
 }
 
 /// The newest schema version this program knows.
-pub const LATEST: i64 = 3;
+pub const LATEST: i64 = 4;
 
 fn is_corruption(e: &rusqlite::Error) -> bool {
     matches!(
@@ -274,9 +292,31 @@ pub fn configure(conn: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a database path that names a folder or a device (`/dev/null`): SQLite would
+/// fail on it with a message that says nothing to a clerk.
+pub fn check_is_file(path: &Path) -> Result<()> {
+    if path.to_string_lossy().starts_with("file:") {
+        // An SQLite URI (`file:register.sqlite?mode=ro`): SQLite reads it.
+        return Ok(());
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => Err(RegisterError::NotAFile {
+            path: path.to_path_buf(),
+            what: "a folder".into(),
+        }),
+        Ok(m) if !m.is_file() => Err(RegisterError::NotAFile {
+            path: path.to_path_buf(),
+            what: "a device or other special file".into(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Opens (creating if needed) a register database and brings its schema up to date.
 pub fn open(path: &Path) -> Result<Connection> {
-    if let Some(dir) = path.parent() {
+    check_is_file(path)?;
+    let uri = path.to_string_lossy().starts_with("file:");
+    if let Some(dir) = path.parent().filter(|_| !uri) {
         if !dir.as_os_str().is_empty() && !dir.exists() {
             std::fs::create_dir_all(dir).map_err(|e| RegisterError::io(dir, e))?;
         }

@@ -84,6 +84,17 @@ impl Register {
         } else {
             super::nfc(new.name.trim())
         };
+        for (field, v) in [
+            ("--name", Some(name.as_str())),
+            ("--parent", new.parent.as_deref()),
+            ("--issuer-name", Some(new.issuer_name.as_str())),
+            ("--issuer-code", Some(new.issuer_code.as_str())),
+            ("--volume", new.volume.as_deref()),
+        ] {
+            if let Some(v) = v {
+                super::check_chars(field, v)?;
+            }
+        }
         let tx = self.begin()?;
         let exists: bool = tx
             .query_row("SELECT 1 FROM registers WHERE code = ?1", [code], |_| {

@@ -68,6 +68,7 @@ fn engine() -> Tera {
             .unwrap_or_default()
     });
     tera.register_filter("roman", |n: i64, _: Kwargs, _: &State| roman(n));
+    tera.register_function("range", super::budget::range);
     tera.register_filter("agency", |s: &str, _: Kwargs, _: &State| agency(s));
     tera
 }

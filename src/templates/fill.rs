@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::compile::Template;
 use super::format::{Values, Var, VarType, VarValue};
+use super::TemplateError;
 use crate::dates;
 use crate::draft::{self, DraftFile, SignerFile};
 use crate::error::{Error, ErrorCode, FieldError, FieldErrors, Result};
@@ -38,14 +39,20 @@ fn check_value(var: &Var, v: Option<&VarValue>) -> std::result::Result<Checked, 
     let bad = |code: ErrorCode, msg: String| FieldError::new(key, code, msg);
     let text = match v {
         None => None,
-        Some(VarValue::Text(s)) => Some(draft_nfc(s)),
+        Some(VarValue::Text(s)) => Some(draft_nfc(&crate::chars::clean_pasted(s))),
         Some(VarValue::Number(n)) => Some(n.to_string()),
         Some(VarValue::List(l)) if var.ty == VarType::List => {
             let items: Vec<String> = l
                 .iter()
-                .map(|s| draft_nfc(s.trim()))
+                .map(|s| draft_nfc(crate::chars::clean_pasted(s).trim()))
                 .filter(|s| !s.is_empty())
                 .collect();
+            if let Some(e) = items
+                .iter()
+                .find_map(|s| crate::draft::forbidden_char(key, s))
+            {
+                return Err(e);
+            }
             return check_list(var, items);
         }
         Some(VarValue::List(_)) => {
@@ -56,7 +63,10 @@ fn check_value(var: &Var, v: Option<&VarValue>) -> std::result::Result<Checked, 
         }
     };
     let trimmed = text.as_deref().map(str::trim).unwrap_or("");
-    if trimmed.is_empty() {
+    if let Some(e) = crate::draft::forbidden_char(key, trimmed) {
+        return Err(e);
+    }
+    if crate::chars::is_blank(trimmed) {
         if var.required {
             return Err(bad(
                 ErrorCode::Required,
@@ -328,10 +338,16 @@ pub fn fill_template(
     }
     let mut lists: Vec<(String, Vec<String>)> = Vec::new();
     for field in &t.fields {
-        let out = t
-            .tera
-            .render(&field.tera_name, &ctx)
-            .map_err(|e| Error::from(t.render_error(field, &e)))?;
+        let out = super::budget::render(&t.tera, &field.tera_name, &ctx).map_err(|stop| {
+            Error::from(match stop {
+                super::budget::Stop::Tera(e) => t.render_error(field, &e),
+                super::budget::Stop::Budget(message) => TemplateError::Budget {
+                    template: t.name().to_string(),
+                    field: field.path.clone(),
+                    message,
+                },
+            })
+        })?;
         if let Some((base, _)) = field.path.split_once('[') {
             let entries = out
                 .lines()

@@ -6,6 +6,7 @@
 //! through the template parser. Built-ins ship in the binary ([`builtin`]); an office's own
 //! templates live in its data directory ([`store`]).
 
+mod budget;
 pub mod builtin;
 mod compile;
 pub mod fill;
@@ -88,6 +89,16 @@ pub enum TemplateError {
         /// The name.
         name: String,
     },
+    /// Filling the template needed more work or output than its budget.
+    #[error("template {template} ({field}): {message}; the template is refused")]
+    Budget {
+        /// Template name.
+        template: String,
+        /// The draft field being rendered.
+        field: String,
+        /// What went over.
+        message: String,
+    },
     /// The name is not a valid template name.
     #[error(
         "template name \"{name}\": use 1 to 64 lower-case ASCII letters, digits and inner hyphens"
@@ -108,6 +119,7 @@ impl TemplateError {
             TemplateError::Builtin { .. } => ErrorCode::TemplateBuiltin,
             TemplateError::Exists { .. } => ErrorCode::TemplateExists,
             TemplateError::BadName { .. } => ErrorCode::TemplateName,
+            TemplateError::Budget { .. } => ErrorCode::TemplateBudget,
         }
     }
 }
