@@ -1,0 +1,371 @@
+//! Words (rule family `word`): a pair of valid syllables that is not a known word, one edit
+//! (a tone, a vowel diacritic, one letter) away from a frequent known word — `thực hiên` for
+//! *thực hiện*, `phối hớp` for *phối hợp* — and the same for a three-syllable term.
+//!
+//! Left alone: a plausible word boundary (the syllable before forms a word with the first, or
+//! the second with the one after: `thành công | thông qua`), a pair often seen in official
+//! text, capitalised words (names), quoted titles, and anything not plain letters.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::lexicon::{self, Lexicon};
+use super::spelling::same_case;
+use super::syllable::{self, split_tone, Placement};
+use super::text::{Case, FieldKind, Source, Token, WordMap};
+use super::{Doc, Raw, Severity};
+
+/// A candidate word is frequent enough when the laws hold it this often (reviewed
+/// administrative terms always are).
+pub const MIN_WORD_COUNT: u32 = 8;
+
+/// The typed pair is left alone unless the candidate is this many times more frequent.
+pub const RATIO: u32 = 40;
+
+/// A known word split into syllables, with its count.
+#[derive(Debug, Clone)]
+struct Entry {
+    syl: Vec<String>,
+    count: u32,
+}
+
+/// Frequent words indexed by their syllables: (position, syllable) → entries of that length.
+#[derive(Debug, Default)]
+struct Index {
+    two: HashMap<(u8, String), Vec<usize>>,
+    three: HashMap<(u8, String, String), Vec<usize>>,
+    entries: Vec<Entry>,
+}
+
+fn index() -> Option<&'static (&'static Lexicon, Index)> {
+    static I: OnceLock<Option<(&'static Lexicon, Index)>> = OnceLock::new();
+    I.get_or_init(|| {
+        let lex = lexicon::get()?;
+        let mut ix = Index::default();
+        let mut words: Vec<(&str, u32)> =
+            lex.words().filter(|&(_, c)| c >= MIN_WORD_COUNT).collect();
+        words.sort_unstable();
+        for (w, count) in words {
+            let syl: Vec<String> = w.split(' ').map(str::to_string).collect();
+            let i = ix.entries.len();
+            match syl.len() {
+                2 => {
+                    ix.two.entry((0, syl[0].clone())).or_default().push(i);
+                    ix.two.entry((1, syl[1].clone())).or_default().push(i);
+                }
+                3 => {
+                    // Keyed by the two syllables kept: the third may be the slip.
+                    for skip in 0..3u8 {
+                        let kept: Vec<&String> = (0..3)
+                            .filter(|&k| k != skip as usize)
+                            .map(|k| &syl[k])
+                            .collect();
+                        ix.three
+                            .entry((skip, kept[0].clone(), kept[1].clone()))
+                            .or_default()
+                            .push(i);
+                    }
+                }
+                _ => continue,
+            }
+            ix.entries.push(Entry { syl, count });
+        }
+        Some((lex, ix))
+    })
+    .as_ref()
+}
+
+/// Loads the lexicon and the word index now (the app calls it at start-up, off the UI thread).
+pub fn warm() -> bool {
+    index().is_some()
+}
+
+/// A syllable's tone and its toneless letters.
+fn untone(s: &str) -> (u8, Vec<char>) {
+    let mut tone = 0;
+    let letters = s
+        .chars()
+        .map(|c| match split_tone(c) {
+            Some((b, t)) => {
+                if t != 0 {
+                    tone = t;
+                }
+                b
+            }
+            None => c,
+        })
+        .collect();
+    (tone, letters)
+}
+
+/// Edits between two syllables: the tone counts one, then each letter inserted, removed or
+/// replaced (a vowel diacritic is a replaced letter: `ă` for `a`).
+pub fn edits(a: &str, b: &str) -> usize {
+    let (ta, la) = untone(a);
+    let (tb, lb) = untone(b);
+    usize::from(ta != tb) + levenshtein(&la, &lb)
+}
+
+fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The key of a token (lower case, new tone placement), `None` unless it is a plain
+/// lower-case syllable (or a sentence's capitalised first word, when `first_ok`).
+fn key_of(t: &Token) -> Option<String> {
+    let a = t.syl?;
+    if a.placement == Placement::Old {
+        syllable::to_placement(&t.lower, Placement::New)
+    } else {
+        Some(t.lower.clone())
+    }
+}
+
+/// Which tokens sit inside quotes («…», “…”, "…").
+fn quoted(src: &Source) -> Vec<bool> {
+    let mut out = Vec::with_capacity(src.tokens.len());
+    let mut depth = 0i32;
+    let mut straight = false;
+    let mut at = 0;
+    for t in &src.tokens {
+        for &c in &src.chars[at..t.start] {
+            match c {
+                '«' | '“' => depth += 1,
+                '»' | '”' => depth = (depth - 1).max(0),
+                '"' => straight = !straight,
+                '\n' => {
+                    depth = 0;
+                    straight = false;
+                }
+                _ => {}
+            }
+        }
+        at = t.start;
+        out.push(depth > 0 || straight);
+    }
+    out
+}
+
+/// Whether a token starts a sentence (text start, a line start, or after `.`, `!`, `?`, `:`).
+fn sentence_start(src: &Source, t: &Token) -> bool {
+    src.chars[..t.start]
+        .iter()
+        .rev()
+        .find(|c| **c != ' ' && **c != '\t')
+        .is_none_or(|c| matches!(c, '\n' | '.' | '!' | '?' | ':' | '-' | '+'))
+}
+
+/// A candidate fix: the word's syllables and its count.
+type Cand = (Vec<String>, u32);
+
+fn candidates2(ix: &Index, lex: &Lexicon, a: &str, b: &str) -> Vec<Cand> {
+    let pair = format!("{a} {b}");
+    let seen = u32::from(lex.pair_count(&pair).unwrap_or(0));
+    let mut out: Vec<Cand> = Vec::new();
+    for (pos, kept, other) in [(0u8, a, b), (1u8, b, a)] {
+        let Some(list) = ix.two.get(&(pos, kept.to_string())) else {
+            continue;
+        };
+        for &i in list {
+            let e = &ix.entries[i];
+            let cand = &e.syl[1 - pos as usize];
+            if e.count > seen.saturating_mul(RATIO) && edits(cand, other) == 1 {
+                out.push((e.syl.clone(), e.count));
+            }
+        }
+    }
+    out.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    out.dedup_by(|x, y| x.0 == y.0);
+    out
+}
+
+fn candidates3(ix: &Index, k: [&str; 3]) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::new();
+    for skip in 0..3u8 {
+        let kept: Vec<&str> = (0..3)
+            .filter(|&i| i != skip as usize)
+            .map(|i| k[i])
+            .collect();
+        let Some(list) = ix
+            .three
+            .get(&(skip, kept[0].to_string(), kept[1].to_string()))
+        else {
+            continue;
+        };
+        for &i in list {
+            let e = &ix.entries[i];
+            if edits(&e.syl[skip as usize], k[skip as usize]) == 1 {
+                out.push((e.syl.clone(), e.count));
+            }
+        }
+    }
+    out.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    out.dedup_by(|x, y| x.0 == y.0);
+    out
+}
+
+/// The fixed text of a span: each syllable as typed where it is unchanged, else the
+/// candidate's in the typed syllable's tone placement and case.
+fn fix_text(src: &Source, toks: &[&Token], keys: &[&str], cand: &[String]) -> String {
+    let mut out = String::new();
+    for (k, t) in toks.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let typed = src.slice(t.start, t.end);
+        if keys[k] == cand[k] {
+            out.push_str(&typed);
+            continue;
+        }
+        let new_style = t.syl.is_some_and(|a| a.placement == Placement::New);
+        let s = if new_style {
+            cand[k].clone()
+        } else {
+            syllable::to_placement(&cand[k], Placement::Old).unwrap_or_else(|| cand[k].clone())
+        };
+        out.push_str(&same_case(&typed, &s));
+    }
+    out
+}
+
+/// Runs the word rules.
+pub fn check(doc: &Doc, out: &mut Vec<Raw>) {
+    let Some((lex, ix)) = index() else { return };
+    let mut memo: WordMap<Vec<Cand>> = WordMap::default();
+    for (si, src) in doc.sources.iter().enumerate() {
+        if matches!(src.kind, FieldKind::Prose | FieldKind::List) {
+            check_source(si, src, lex, ix, &mut memo, out);
+        }
+    }
+}
+
+fn check_source(
+    si: usize,
+    src: &Source,
+    lex: &Lexicon,
+    ix: &Index,
+    memo: &mut WordMap<Vec<Cand>>,
+    out: &mut Vec<Raw>,
+) {
+    let toks = &src.tokens;
+    let q = quoted(src);
+    // Keys of the judged tokens: lower case (or a sentence's first word), not quoted.
+    let keys: Vec<Option<String>> = toks
+        .iter()
+        .zip(&q)
+        .map(|(t, &quoted)| {
+            let ok = t.word
+                && !quoted
+                && (t.case == Case::Lower || t.case == Case::Title && sentence_start(src, t));
+            if ok {
+                key_of(t)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let tight = |i: usize| i + 1 < toks.len() && toks[i].tight_with(&toks[i + 1], &src.chars);
+    let is_word = |parts: &[&str]| lex.is_word(&parts.join(" "));
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        let (Some(a), Some(b)) = (&keys[i], &keys[i + 1]) else {
+            i += 1;
+            continue;
+        };
+        // A capitalised word is judged only as the first of a pair.
+        if !tight(i) || toks[i + 1].case != Case::Lower || is_word(&[a, b]) {
+            i += 1;
+            continue;
+        }
+        let prev = (i > 0 && tight(i - 1))
+            .then(|| keys[i - 1].as_deref())
+            .flatten();
+        let next = tight(i + 1).then(|| keys[i + 2].as_deref()).flatten();
+        // A plausible boundary: a word ends at `a` or one starts at `b`.
+        let boundary = prev.is_some_and(|p| is_word(&[p, a]) || is_word(&[p, a, b]))
+            || next.is_some_and(|n| is_word(&[b, n]) || is_word(&[a, b, n]));
+        if boundary {
+            i += 1;
+            continue;
+        }
+        let pair = format!("{a} {b}");
+        let cands = memo
+            .entry(pair)
+            .or_insert_with(|| candidates2(ix, lex, a, b))
+            .clone();
+        if !cands.is_empty() {
+            push(si, src, &[&toks[i], &toks[i + 1]], &[a, b], &cands, out);
+            i += 2;
+            continue;
+        }
+        // Three syllables: `a b` is a word but `a b n` is one edit from a known term.
+        if let Some(n) = next {
+            if toks[i + 2].case == Case::Lower && !is_word(&[a, b, n]) {
+                let c3 = candidates3(ix, [a, b, n]);
+                let c3: Vec<Cand> = c3
+                    .into_iter()
+                    .filter(|c| {
+                        let seen = lex.pair_count(&format!("{b} {n}")).unwrap_or(0);
+                        c.1 > u32::from(seen).saturating_mul(RATIO)
+                    })
+                    .collect();
+                if !c3.is_empty() {
+                    push(
+                        si,
+                        src,
+                        &[&toks[i], &toks[i + 1], &toks[i + 2]],
+                        &[a, b, n],
+                        &c3,
+                        out,
+                    );
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+fn push(
+    si: usize,
+    src: &Source,
+    toks: &[&Token],
+    keys: &[&str],
+    cands: &[Cand],
+    out: &mut Vec<Raw>,
+) {
+    let (s, e) = (toks[0].start, toks[toks.len() - 1].end);
+    let found = src.slice(s, e);
+    let fixes: Vec<String> = cands
+        .iter()
+        .take(3)
+        .map(|c| fix_text(src, toks, keys, &c.0))
+        .collect();
+    let list = fixes
+        .iter()
+        .map(|f| format!("«{f}»"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let msg = if cands.len() == 1 {
+        format!("«{found}» không phải một từ: có lẽ là {list}.")
+    } else {
+        format!("«{found}» không phải một từ: có lẽ là một trong {list}.")
+    };
+    let r = Raw::new(si, "word.misspelt", Severity::Warning, s, e, msg);
+    out.push(if cands.len() == 1 {
+        r.fix(fixes[0].clone())
+    } else {
+        r
+    });
+}
