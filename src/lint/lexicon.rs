@@ -32,8 +32,12 @@ const MAGIC: &[u8] = b"VTLEX1\n";
 /// definition: the list holds office vocabulary).
 pub const ADMIN_BONUS: u32 = 1000;
 
-/// Tesseract pairs up to this rank count as seen in text (count 1) when the laws lack them.
-pub const TESSERACT_TOP: usize = 30_000;
+/// Tesseract pairs up to this rank are common in written text: their count is at least
+/// [`TESSERACT_COUNT`].
+pub const TESSERACT_TOP: usize = 100_000;
+
+/// The count given to a pair of Tesseract's most frequent ones.
+pub const TESSERACT_COUNT: u32 = 50;
 
 /// Every `HELD_OUT`-th law (by sorted file name, starting at index `HELD_OUT - 1`) is left
 /// out of the counts, to measure the rule on text it never saw.
@@ -266,7 +270,7 @@ pub fn build(src: &Path, admin_terms: &str) -> io::Result<Vec<u8>> {
             *n += ADMIN_BONUS;
         }
     }
-    // Tesseract's most frequent pairs: seen in text, count 1 when the laws lack them.
+    // Tesseract's most frequent pairs: common in text, whatever the laws say.
     let bigrams: String = std::fs::read_to_string(src.join("tesseract/vie.word.bigrams"))?
         .nfc()
         .collect();
@@ -280,7 +284,8 @@ pub fn build(src: &Path, admin_terms: &str) -> io::Result<Vec<u8>> {
             b.chars().map(lower_char).collect::<String>(),
         );
         if let Some(k) = word_key(&format!("{a} {b}")) {
-            pairs.entry(k).or_insert(1);
+            let n = pairs.entry(k).or_insert(0);
+            *n = (*n).max(TESSERACT_COUNT);
         }
     }
     // Hash the pairs; a collision keeps the larger count.

@@ -41,6 +41,19 @@ fn index() -> Option<&'static (&'static Lexicon, Index)> {
     static I: OnceLock<Option<(&'static Lexicon, Index)>> = OnceLock::new();
     I.get_or_init(|| {
         let lex = lexicon::get()?;
+        Some((lex, build_index(lex)))
+    })
+    .as_ref()
+}
+
+/// Builds the index of a lexicon's frequent words, as the first check does; returns the
+/// number of words indexed (the benchmark times it with [`lexicon::Lexicon::parse`]).
+pub fn index_size(lex: &Lexicon) -> usize {
+    build_index(lex).entries.len()
+}
+
+fn build_index(lex: &Lexicon) -> Index {
+    {
         let mut ix = Index::default();
         let mut words: Vec<(&str, u32)> =
             lex.words().filter(|&(_, c)| c >= MIN_WORD_COUNT).collect();
@@ -70,9 +83,8 @@ fn index() -> Option<&'static (&'static Lexicon, Index)> {
             }
             ix.entries.push(Entry { syl, count });
         }
-        Some((lex, ix))
-    })
-    .as_ref()
+        ix
+    }
 }
 
 /// Loads the lexicon and the word index now (the app calls it at start-up, off the UI thread).
@@ -291,10 +303,23 @@ fn check_source(
             .then(|| keys[i - 1].as_deref())
             .flatten();
         let next = tight(i + 1).then(|| keys[i + 2].as_deref()).flatten();
+        let prev2 = (i > 1 && prev.is_some() && tight(i - 2))
+            .then(|| keys[i - 2].as_deref())
+            .flatten();
+        let next2 = (next.is_some() && tight(i + 2))
+            .then(|| keys.get(i + 3).and_then(|k| k.as_deref()))
+            .flatten();
         // A plausible boundary: a word ends at `a` or one starts at `b`.
-        let boundary = prev.is_some_and(|p| is_word(&[p, a]) || is_word(&[p, a, b]))
-            || next.is_some_and(|n| is_word(&[b, n]) || is_word(&[a, b, n]));
-        if boundary {
+        let boundary = prev.is_some_and(|p| {
+            is_word(&[p, a]) || is_word(&[p, a, b]) || prev2.is_some_and(|pp| is_word(&[pp, p, a]))
+        }) || next.is_some_and(|n| {
+            is_word(&[b, n]) || is_word(&[a, b, n]) || next2.is_some_and(|nn| is_word(&[b, n, nn]))
+        });
+        // A unit after a number (`1.500 mét giá`).
+        let after_number = i > 0
+            && !toks[i - 1].word
+            && toks[i - 1].lower.starts_with(|c: char| c.is_ascii_digit());
+        if boundary || after_number {
             i += 1;
             continue;
         }
