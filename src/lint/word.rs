@@ -33,6 +33,8 @@ struct Entry {
 #[derive(Debug, Default)]
 struct Index {
     two: HashMap<(u8, String), Vec<usize>>,
+    /// The largest count among the two-syllable words holding a syllable, either position.
+    best: HashMap<String, u32>,
     three: HashMap<(u8, String, String), Vec<usize>>,
     entries: Vec<Entry>,
 }
@@ -63,6 +65,10 @@ fn build_index(lex: &Lexicon) -> Index {
             let i = ix.entries.len();
             match syl.len() {
                 2 => {
+                    for x in &syl {
+                        let b = ix.best.entry(x.clone()).or_insert(0);
+                        *b = (*b).max(count);
+                    }
                     ix.two.entry((0, syl[0].clone())).or_default().push(i);
                     ix.two.entry((1, syl[1].clone())).or_default().push(i);
                 }
@@ -92,12 +98,13 @@ pub fn warm() -> bool {
     index().is_some()
 }
 
-/// A syllable's tone and its toneless letters.
-fn untone(s: &str) -> (u8, Vec<char>) {
+/// A syllable's tone and its toneless letters (at most 8 kept; longer ones never match).
+fn untone(s: &str) -> (u8, [char; 8], usize) {
     let mut tone = 0;
-    let letters = s
-        .chars()
-        .map(|c| match split_tone(c) {
+    let mut out = ['\0'; 8];
+    let mut n = 0;
+    for c in s.chars() {
+        let b = match split_tone(c) {
             Some((b, t)) => {
                 if t != 0 {
                     tone = t;
@@ -105,22 +112,32 @@ fn untone(s: &str) -> (u8, Vec<char>) {
                 b
             }
             None => c,
-        })
-        .collect();
-    (tone, letters)
+        };
+        if n < out.len() {
+            out[n] = b;
+        }
+        n += 1;
+    }
+    (tone, out, n)
 }
 
 /// Edits between two syllables: the tone counts one, then each letter inserted, removed or
 /// replaced (a vowel diacritic is a replaced letter: `ă` for `a`).
 pub fn edits(a: &str, b: &str) -> usize {
-    let (ta, la) = untone(a);
-    let (tb, lb) = untone(b);
-    usize::from(ta != tb) + levenshtein(&la, &lb)
+    let (ta, la, na) = untone(a);
+    let (tb, lb, nb) = untone(b);
+    if na > 8 || nb > 8 {
+        return usize::MAX;
+    }
+    usize::from(ta != tb) + levenshtein(&la[..na], &lb[..nb])
 }
 
 fn levenshtein(a: &[char], b: &[char]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let mut prev = [0usize; 9];
+    let mut cur = [0usize; 9];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = j;
+    }
     for (i, &ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
@@ -183,6 +200,11 @@ type Cand = (Vec<String>, u32);
 fn candidates2(ix: &Index, lex: &Lexicon, a: &str, b: &str) -> Vec<Cand> {
     let pair = format!("{a} {b}");
     let seen = u32::from(lex.pair_count(&pair).unwrap_or(0));
+    let best = |x: &str| ix.best.get(x).copied().unwrap_or(0);
+    // No word holding either syllable is frequent enough to outweigh the pair as typed.
+    if best(a).max(best(b)) <= seen.saturating_mul(RATIO) {
+        return Vec::new();
+    }
     let mut out: Vec<Cand> = Vec::new();
     for (pos, kept, other) in [(0u8, a, b), (1u8, b, a)] {
         let Some(list) = ix.two.get(&(pos, kept.to_string())) else {
@@ -191,7 +213,10 @@ fn candidates2(ix: &Index, lex: &Lexicon, a: &str, b: &str) -> Vec<Cand> {
         for &i in list {
             let e = &ix.entries[i];
             let cand = &e.syl[1 - pos as usize];
-            if e.count > seen.saturating_mul(RATIO) && edits(cand, other) == 1 {
+            if e.count > seen.saturating_mul(RATIO)
+                && cand.len().abs_diff(other.len()) <= 4
+                && edits(cand, other) == 1
+            {
                 out.push((e.syl.clone(), e.count));
             }
         }
@@ -287,7 +312,19 @@ fn check_source(
         })
         .collect();
     let tight = |i: usize| i + 1 < toks.len() && toks[i].tight_with(&toks[i + 1], &src.chars);
-    let is_word = |parts: &[&str]| lex.is_word(&parts.join(" "));
+    let buf = std::cell::RefCell::new(String::with_capacity(32));
+    let is_word = |parts: &[&str]| {
+        let mut b = buf.borrow_mut();
+        b.clear();
+        for (k, p) in parts.iter().enumerate() {
+            if k > 0 {
+                b.push(' ');
+            }
+            b.push_str(p);
+        }
+        lex.is_word(&b)
+    };
+    let mut pair_buf = String::with_capacity(32);
     let mut i = 0;
     while i + 1 < toks.len() {
         let (Some(a), Some(b)) = (&keys[i], &keys[i + 1]) else {
@@ -299,10 +336,38 @@ fn check_source(
             i += 1;
             continue;
         }
+        let next = tight(i + 1).then(|| keys[i + 2].as_deref()).flatten();
+        let cands = match memo.get(pair_key(&mut pair_buf, a, b)) {
+            Some(c) => c.clone(),
+            None => {
+                let c = candidates2(ix, lex, a, b);
+                memo.insert(pair_buf.clone(), c.clone());
+                c
+            }
+        };
+        // Else three syllables: `a b n` one edit from a known three-syllable term.
+        let (span, cands) = match next {
+            Some(n) if cands.is_empty() && toks[i + 2].case == Case::Lower => {
+                let seen = u32::from(lex.pair_count(pair_key(&mut pair_buf, b, n)).unwrap_or(0));
+                let c3: Vec<Cand> = if is_word(&[a, b, n]) {
+                    Vec::new()
+                } else {
+                    candidates3(ix, [a, b, n])
+                        .into_iter()
+                        .filter(|c| c.1 > seen.saturating_mul(RATIO))
+                        .collect()
+                };
+                (3, c3)
+            }
+            _ => (2, cands),
+        };
+        if cands.is_empty() {
+            i += 1;
+            continue;
+        }
         let prev = (i > 0 && tight(i - 1))
             .then(|| keys[i - 1].as_deref())
             .flatten();
-        let next = tight(i + 1).then(|| keys[i + 2].as_deref()).flatten();
         let prev2 = (i > 1 && prev.is_some() && tight(i - 2))
             .then(|| keys[i - 2].as_deref())
             .flatten();
@@ -312,9 +377,12 @@ fn check_source(
         // A plausible boundary: a word ends at `a` or one starts at `b`.
         let boundary = prev.is_some_and(|p| {
             is_word(&[p, a]) || is_word(&[p, a, b]) || prev2.is_some_and(|pp| is_word(&[pp, p, a]))
-        }) || next.is_some_and(|n| {
-            is_word(&[b, n]) || is_word(&[a, b, n]) || next2.is_some_and(|nn| is_word(&[b, n, nn]))
-        });
+        }) || span == 2
+            && next.is_some_and(|n| {
+                is_word(&[b, n])
+                    || is_word(&[a, b, n])
+                    || next2.is_some_and(|nn| is_word(&[b, n, nn]))
+            });
         // A unit after a number (`1.500 mét giá`).
         let after_number = i > 0
             && !toks[i - 1].word
@@ -323,43 +391,23 @@ fn check_source(
             i += 1;
             continue;
         }
-        let pair = format!("{a} {b}");
-        let cands = memo
-            .entry(pair)
-            .or_insert_with(|| candidates2(ix, lex, a, b))
-            .clone();
-        if !cands.is_empty() {
-            push(si, src, &[&toks[i], &toks[i + 1]], &[a, b], &cands, out);
-            i += 2;
-            continue;
-        }
-        // Three syllables: `a b` is a word but `a b n` is one edit from a known term.
-        if let Some(n) = next {
-            if toks[i + 2].case == Case::Lower && !is_word(&[a, b, n]) {
-                let c3 = candidates3(ix, [a, b, n]);
-                let c3: Vec<Cand> = c3
-                    .into_iter()
-                    .filter(|c| {
-                        let seen = lex.pair_count(&format!("{b} {n}")).unwrap_or(0);
-                        c.1 > u32::from(seen).saturating_mul(RATIO)
-                    })
-                    .collect();
-                if !c3.is_empty() {
-                    push(
-                        si,
-                        src,
-                        &[&toks[i], &toks[i + 1], &toks[i + 2]],
-                        &[a, b, n],
-                        &c3,
-                        out,
-                    );
-                    i += 3;
-                    continue;
-                }
-            }
-        }
-        i += 1;
+        let span_toks: Vec<&Token> = toks[i..i + span].iter().collect();
+        let span_keys: Vec<&str> = keys[i..i + span]
+            .iter()
+            .map(|k| k.as_deref().unwrap_or(""))
+            .collect();
+        push(si, src, &span_toks, &span_keys, &cands, out);
+        i += span;
+        continue;
     }
+}
+
+fn pair_key<'a>(buf: &'a mut String, a: &str, b: &str) -> &'a str {
+    buf.clear();
+    buf.push_str(a);
+    buf.push(' ');
+    buf.push_str(b);
+    buf
 }
 
 fn push(
