@@ -44,6 +44,14 @@ fn bench(c: &mut Criterion) {
     c.bench_function("check_draft 10 pages (warm)", |b| {
         b.iter(|| black_box(lint::check_draft(black_box(&d))))
     });
+    let doc = lint::draft_doc(&d);
+    c.bench_function("word rules alone, 10 pages (warm)", |b| {
+        b.iter(|| {
+            let mut raw = Vec::new();
+            lint::word::check(black_box(&doc), &mut raw);
+            black_box(raw)
+        })
+    });
     let mut g = c.benchmark_group("dictionary");
     g.sample_size(10);
     let dir = Path::new(lint::dictionary::DEFAULT_DIR);

@@ -6,13 +6,17 @@
 //! the second with the one after: `thành công | thông qua`), a pair often seen in official
 //! text, capitalised words (names), quoted titles, and anything not plain letters.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use super::lexicon::{self, Lexicon};
 use super::spelling::same_case;
 use super::syllable::{self, split_tone, Placement};
-use super::text::{Case, FieldKind, Source, Token, WordMap};
+use super::text::{Case, FieldKind, FxHasher, Source, Token, WordMap};
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 use super::{Doc, Raw, Severity};
 
 /// A candidate word is frequent enough when the laws hold it this often (reviewed
@@ -32,10 +36,10 @@ struct Entry {
 /// Frequent words indexed by their syllables: (position, syllable) → entries of that length.
 #[derive(Debug, Default)]
 struct Index {
-    two: HashMap<(u8, String), Vec<usize>>,
+    two: FxMap<(u8, String), Vec<usize>>,
     /// The largest count among the two-syllable words holding a syllable, either position.
-    best: HashMap<String, u32>,
-    three: HashMap<(u8, String, String), Vec<usize>>,
+    best: FxMap<String, u32>,
+    three: FxMap<(u8, String, String), Vec<usize>>,
     entries: Vec<Entry>,
 }
 
@@ -151,12 +155,12 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
 
 /// The key of a token (lower case, new tone placement), `None` unless it is a plain
 /// lower-case syllable (or a sentence's capitalised first word, when `first_ok`).
-fn key_of(t: &Token) -> Option<String> {
+fn key_of(t: &Token) -> Option<Cow<'_, str>> {
     let a = t.syl?;
     if a.placement == Placement::Old {
-        syllable::to_placement(&t.lower, Placement::New)
+        syllable::to_placement(&t.lower, Placement::New).map(Cow::Owned)
     } else {
-        Some(t.lower.clone())
+        Some(Cow::Borrowed(t.lower.as_str()))
     }
 }
 
@@ -278,7 +282,7 @@ fn fix_text(src: &Source, toks: &[&Token], keys: &[&str], cand: &[String]) -> St
 /// Runs the word rules.
 pub fn check(doc: &Doc, out: &mut Vec<Raw>) {
     let Some((lex, ix)) = index() else { return };
-    let mut memo: WordMap<Vec<Cand>> = WordMap::default();
+    let mut memo: WordMap<Option<Vec<Cand>>> = WordMap::default();
     for (si, src) in doc.sources.iter().enumerate() {
         if matches!(src.kind, FieldKind::Prose | FieldKind::List) {
             check_source(si, src, lex, ix, &mut memo, out);
@@ -291,13 +295,13 @@ fn check_source(
     src: &Source,
     lex: &Lexicon,
     ix: &Index,
-    memo: &mut WordMap<Vec<Cand>>,
+    memo: &mut WordMap<Option<Vec<Cand>>>,
     out: &mut Vec<Raw>,
 ) {
     let toks = &src.tokens;
     let q = quoted(src);
     // Keys of the judged tokens: lower case (or a sentence's first word), not quoted.
-    let keys: Vec<Option<String>> = toks
+    let keys: Vec<Option<Cow<'_, str>>> = toks
         .iter()
         .zip(&q)
         .map(|(t, &quoted)| {
@@ -332,19 +336,24 @@ fn check_source(
             continue;
         };
         // A capitalised word is judged only as the first of a pair.
-        if !tight(i) || toks[i + 1].case != Case::Lower || is_word(&[a, b]) {
+        if !tight(i) || toks[i + 1].case != Case::Lower {
             i += 1;
             continue;
         }
-        let next = tight(i + 1).then(|| keys[i + 2].as_deref()).flatten();
-        let cands = match memo.get(pair_key(&mut pair_buf, a, b)) {
-            Some(c) => c.clone(),
+        // One look-up per distinct pair: `None` for a known word, else its candidates.
+        let verdict = match memo.get(pair_key(&mut pair_buf, a, b)) {
+            Some(v) => v.clone(),
             None => {
-                let c = candidates2(ix, lex, a, b);
-                memo.insert(pair_buf.clone(), c.clone());
-                c
+                let v = (!lex.is_word(&pair_buf)).then(|| candidates2(ix, lex, a, b));
+                memo.insert(pair_buf.clone(), v.clone());
+                v
             }
         };
+        let Some(cands) = verdict else {
+            i += 1;
+            continue;
+        };
+        let next = tight(i + 1).then(|| keys[i + 2].as_deref()).flatten();
         // Else three syllables: `a b n` one edit from a known three-syllable term.
         let (span, cands) = match next {
             Some(n) if cands.is_empty() && toks[i + 2].case == Case::Lower => {
