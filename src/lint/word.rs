@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use super::lexicon::{self, Lexicon};
 use super::spelling::same_case;
@@ -282,12 +282,35 @@ fn fix_text(src: &Source, toks: &[&Token], keys: &[&str], cand: &[String]) -> St
 /// Runs the word rules.
 pub fn check(doc: &Doc, out: &mut Vec<Raw>) {
     let Some((lex, ix)) = index() else { return };
-    let mut memo: WordMap<Option<Vec<Cand>>> = WordMap::default();
+    // The verdicts are kept between checks (the app re-checks the same draft on every
+    // keystroke); a check running beside another one (a batch) keeps its own.
+    let mut shared = memo().try_lock().ok();
+    let mut local = Memo::default();
+    let memo = match shared.as_deref_mut() {
+        Some(m) => {
+            if m.len() > MEMO_MAX {
+                m.clear();
+            }
+            m
+        }
+        None => &mut local,
+    };
     for (si, src) in doc.sources.iter().enumerate() {
         if matches!(src.kind, FieldKind::Prose | FieldKind::List) {
-            check_source(si, src, lex, ix, &mut memo, out);
+            check_source(si, src, lex, ix, memo, out);
         }
     }
+}
+
+/// Verdicts by pair: `None` for a known word, else the candidates (often none).
+type Memo = WordMap<Option<Vec<Cand>>>;
+
+/// Pairs remembered between checks at most (then forgotten at once).
+const MEMO_MAX: usize = 100_000;
+
+fn memo() -> &'static Mutex<Memo> {
+    static M: OnceLock<Mutex<Memo>> = OnceLock::new();
+    M.get_or_init(|| Mutex::new(Memo::default()))
 }
 
 fn check_source(
@@ -295,7 +318,7 @@ fn check_source(
     src: &Source,
     lex: &Lexicon,
     ix: &Index,
-    memo: &mut WordMap<Option<Vec<Cand>>>,
+    memo: &mut Memo,
     out: &mut Vec<Raw>,
 ) {
     let toks = &src.tokens;
