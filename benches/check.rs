@@ -1,5 +1,6 @@
-//! The text checker on a 10-page draft (warm: the dictionary already loaded), and the one-time
-//! cost of loading the Hunspell dictionary.
+//! The text checker on a 10-page draft (warm: the dictionary and the lexicon already loaded),
+//! and the one-time costs of loading the Hunspell dictionary and the compound-word lexicon
+//! (parse and word index, the `word` rules' first use).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -30,8 +31,9 @@ fn ten_pages() -> vanthu::Draft {
 fn bench(c: &mut Criterion) {
     let d = ten_pages();
     let dict_loaded = lint::dictionary::get().is_some();
+    assert!(lint::word::warm(), "the lexicon loads");
     eprintln!(
-        "10-page draft: {} characters of body, dictionary {}",
+        "10-page draft: {} characters of body, dictionary {}, lexicon loaded",
         d.body.chars().count(),
         if dict_loaded {
             "loaded"
@@ -42,6 +44,14 @@ fn bench(c: &mut Criterion) {
     c.bench_function("check_draft 10 pages (warm)", |b| {
         b.iter(|| black_box(lint::check_draft(black_box(&d))))
     });
+    let doc = lint::draft_doc(&d);
+    c.bench_function("word rules alone, 10 pages (warm)", |b| {
+        b.iter(|| {
+            let mut raw = Vec::new();
+            lint::word::check(black_box(&doc), &mut raw);
+            black_box(raw)
+        })
+    });
     let mut g = c.benchmark_group("dictionary");
     g.sample_size(10);
     let dir = Path::new(lint::dictionary::DEFAULT_DIR);
@@ -50,6 +60,12 @@ fn bench(c: &mut Criterion) {
             b.iter(|| black_box(lint::dictionary::Dictionary::load_from(dir)))
         });
     }
+    g.bench_function("load lexicon: parse + word index (one time)", |b| {
+        b.iter(|| {
+            let lex = lint::lexicon::Lexicon::parse(lint::lexicon::DATA).expect("lexicon");
+            black_box(lint::word::index_size(&lex))
+        })
+    });
     g.finish();
 }
 

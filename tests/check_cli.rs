@@ -195,3 +195,40 @@ fn without_a_dictionary_the_rules_still_run() {
         );
     }
 }
+
+#[test]
+fn a_word_slip_is_reported_in_json_and_fixed_when_certain() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path().join("thu.txt");
+    let text = "Đề nghị các đơn vị phối hớp với Sở Tài chính triễn khai thực hiện.\n";
+    std::fs::write(&p, text).expect("write");
+    let out = vanthu()
+        .args(["check", p.to_str().expect("path"), "--json"])
+        .output()
+        .expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let words: Vec<&serde_json::Value> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|f| f["rule"] == "word.misspelt")
+        .collect();
+    assert_eq!(words.len(), 2, "{v:#}");
+    assert_eq!(words[0]["severity"], "warning");
+    assert_eq!(words[0]["excerpt"], "phối hớp");
+    assert_eq!(words[0]["fix"], "phối hợp");
+    assert_eq!(
+        (words[0]["start"].as_u64(), words[0]["end"].as_u64()),
+        (Some(19), Some(27))
+    );
+    assert_eq!(words[1]["excerpt"], "triễn khai");
+    let out = vanthu()
+        .args(["check", p.to_str().expect("path"), "--fix"])
+        .output()
+        .expect("run");
+    assert!(out.status.code().is_some());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("thu.fixed.txt")).expect("fixed"),
+        "Đề nghị các đơn vị phối hợp với Sở Tài chính triển khai thực hiện.\n"
+    );
+}

@@ -10,10 +10,13 @@ pub mod citations;
 pub mod consistency;
 pub mod dictionary;
 pub mod form;
+pub mod lexicon;
+pub mod names;
 pub mod spacing;
 pub mod spelling;
 pub mod syllable;
 pub mod text;
+pub mod word;
 
 use serde::{Deserialize, Serialize};
 
@@ -189,6 +192,11 @@ pub const RULES: &[(&str, Severity, &str)] = &[
         "âm tiết không có trong từ điển",
     ),
     ("spelling.pair", Severity::Error, "cặp từ hay viết sai"),
+    (
+        "word.misspelt",
+        Severity::Warning,
+        "không phải một từ, gần một từ thường dùng",
+    ),
     (
         "consistency.tone-placement",
         Severity::Warning,
@@ -384,6 +392,7 @@ pub fn check_doc(doc: &Doc) -> Vec<Finding> {
     consistency::check(doc, &mut raw);
     citations::check(doc, &mut raw);
     form::check(doc, &mut raw);
+    word::check(doc, &mut raw);
     place(doc, raw)
 }
 

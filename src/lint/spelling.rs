@@ -190,7 +190,10 @@ fn syllables(si: usize, src: &Source, known: &mut WordMap<bool>, out: &mut Vec<R
             let flag = match t.case {
                 Case::Lower => true,
                 // Abbreviations (UBND, QLVHGĐ) and names carry no tone mark when invalid.
-                Case::Upper | Case::Title => has_tone_mark(&word),
+                // A syllable valid only in a name (`Kạn`, `Đắk`) is accepted capitalised.
+                Case::Upper | Case::Title => {
+                    has_tone_mark(&word) && !super::names::name_syllable(&t.lower)
+                }
                 Case::Mixed => false,
             };
             if flag && !fusable(&word, t.case) {

@@ -57,6 +57,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "Ủy ban Mặt trận Tổ quốc (MTTQ) tỉnh chủ trì. Phối hợp với MTTQ các cấp.",
     ),
     ("form.repeated", "Báo cáo của của Sở Nội vụ.", "Báo cáo của Sở Nội vụ."),
+    (
+        "word.misspelt",
+        "Đề nghị các đơn vị phối hớp thực hiện.",
+        "Đề nghị các đơn vị phối hợp thực hiện.",
+    ),
 ];
 
 fn rules_of(t: &str) -> Vec<String> {

@@ -4,12 +4,40 @@ use super::super::text::Source;
 use super::super::{Doc, Raw, Severity};
 use super::{left_column, lines};
 
+/// An annotation glued to the line's punctuation (`Sở Tài chính;(p/h)`): the range from the
+/// mark to the line end, the mark and the annotation (`(p/h)`).
+pub(super) fn glued_annotation(c: &[char], a: usize, b: usize) -> Option<(usize, char, String)> {
+    if b < a + 4 || c[b - 1] != ')' {
+        return None;
+    }
+    let open = (a..b - 1).rev().find(|&k| c[k] == '(')?;
+    let mark = *c.get(open.checked_sub(1)?)?;
+    if open < a + 2 || !matches!(mark, ';' | ',' | '.') || c[open - 2].is_whitespace() {
+        return None;
+    }
+    Some((open - 1, mark, c[open..b].iter().collect()))
+}
+
 pub(super) fn list_entry(si: usize, src: &Source, out: &mut Vec<Raw>) {
     let Some(f) = &src.field else { return };
     if f == "archive" {
         return;
     }
     let c = &src.chars;
+    if let Some((s, mark, note)) = glued_annotation(c, 0, c.len()) {
+        out.push(
+            Raw::new(
+                si,
+                "form.list-punct",
+                Severity::Warning,
+                s,
+                c.len(),
+                format!("Ghi chú «{note}» dính vào dấu «{mark}»: viết «… {note}», chương trình tự thêm dấu cuối dòng khi in."),
+            )
+            .fix(format!(" {note}")),
+        );
+        return;
+    }
     if c.starts_with(&['-', ' ']) || c.starts_with(&['+', ' ']) {
         out.push(
             Raw::new(
@@ -97,6 +125,20 @@ fn plain_list(doc: &Doc, heading: &str, out: &mut Vec<Raw>) {
     let n = items.len();
     for (k, &(_, b)) in items.iter().enumerate() {
         let want = if k + 1 == n { '.' } else { sep };
+        if let Some((s, mark, note)) = glued_annotation(c, items[k].0, b) {
+            out.push(
+                Raw::new(
+                    0,
+                    "form.list-punct",
+                    Severity::Warning,
+                    s,
+                    b,
+                    format!("Ghi chú «{note}» dính vào dấu «{mark}»: viết «… {note}{want}»."),
+                )
+                .fix(format!(" {note}{want}")),
+            );
+            continue;
+        }
         let last = c[b - 1];
         if last == want {
             continue;
