@@ -532,6 +532,21 @@ fn word_and_web_characters_are_normalised_or_refused_naming_the_field() {
     assert!(out.contains("Ghi chú: xin \\u{1b}[2J chào"), "{out}");
     let o = run(&db, &["list"]);
     assert!(!stdout(&o).contains('\u{1b}'));
+    // A line break pasted into a subject (Word's Shift+Enter) keeps the listing one row an
+    // entry, six columns each.
+    {
+        let c = rusqlite::Connection::open(&db).expect("open");
+        c.execute("UPDATE entries SET subject = 'dòng một\ndòng\thai'", [])
+            .expect("tamper");
+    }
+    let o = run(&db, &["list"]);
+    let out = stdout(&o);
+    let rows: Vec<&str> = out.lines().filter(|l| l.contains("dòng")).collect();
+    assert!(!rows.is_empty(), "{out}");
+    for r in rows {
+        assert_eq!(r.split('\t').count(), 6, "{r:?}");
+        assert!(r.ends_with("dòng một dòng hai"), "{r:?}");
+    }
     // Template values.
     let data = tempfile::tempdir().expect("data");
     let o = Command::new(BIN)

@@ -436,6 +436,12 @@ fn safe(s: &str) -> std::borrow::Cow<'_, str> {
     crate::chars::terminal_safe(s)
 }
 
+/// A stored text as one cell of a tab-separated row: its line breaks and tabs become spaces
+/// (a subject pasted from Word may hold a line break), then made safe for the terminal.
+fn cell(s: &str) -> String {
+    safe(s).replace(['\t', '\n', '\r'], " ")
+}
+
 fn print_entry(e: &Entry, json: bool) {
     if json {
         print_json(e);
@@ -446,7 +452,7 @@ fn print_entry(e: &Entry, json: bool) {
             e.symbol,
             e.date,
             e.status.as_str(),
-            safe(&e.subject)
+            cell(&e.subject)
         );
     }
 }
@@ -670,7 +676,7 @@ fn restore(db: Option<&Path>, a: RestoreArgs) -> i32 {
                 e.symbol,
                 e.date,
                 e.status,
-                safe(&e.subject)
+                cell(&e.subject)
             );
         }
     }
@@ -751,8 +757,8 @@ fn run_query(reg: &Register, q: &Query, json: bool) -> Result<i32, RegisterError
                 e.symbol,
                 e.date,
                 e.status.as_str(),
-                safe(&e.signer),
-                safe(&e.subject)
+                cell(&e.signer),
+                cell(&e.subject)
             );
         }
         if let Some(t) = page.total {
@@ -918,7 +924,7 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
                     outln!("Tệp đính kèm: {} ({} bytes)", safe(&f.name), f.size);
                 }
                 for r in &d.audit {
-                    outln!("{}\t{}\t{}\t{}", r.at, safe(&r.actor), r.action, r.detail);
+                    outln!("{}\t{}\t{}\t{}", r.at, cell(&r.actor), r.action, r.detail);
                 }
             }
             Ok(EXIT_OK)

@@ -270,13 +270,18 @@ fn para_html(out: &mut String, pb: &ParaBox) {
     out.push_str("</p>");
 }
 
-/// The runs of a line, bold and italic overrides as spans; the spaces that end the line are
-/// dropped (under `white-space:pre` they would shift a centred or justified line).
+/// The space a line was broken at: kept in the text (copying the preview, or reading its text,
+/// gives the words apart) but collapsible, so it takes no room at the end of the line.
+const BREAK_SPACE: &str = "<span style=\"white-space:normal\"> </span>";
+
+/// The runs of a line, bold and italic overrides as spans; the spaces that end the line become
+/// one [`BREAK_SPACE`] (under `white-space:pre` they would shift a centred or justified line).
 fn line_runs(out: &mut String, l: &LineBox) {
     let last = l
         .pieces
         .iter()
         .rposition(|p| !p.text.trim_end_matches(' ').is_empty());
+    let broken_at_space = last.is_some() && l.pieces.last().is_some_and(|p| p.text.ends_with(' '));
     for (i, piece) in l.pieces.iter().enumerate() {
         let text = match last {
             Some(n) if i == n => piece.text.trim_end_matches(' '),
@@ -299,6 +304,9 @@ fn line_runs(out: &mut String, l: &LineBox) {
         } else {
             let _ = write!(out, "<span style=\"{css}\">{}</span>", escape(text));
         }
+    }
+    if broken_at_space {
+        out.push_str(BREAK_SPACE);
     }
 }
 
@@ -403,10 +411,34 @@ mod tests {
         let lines: Vec<&str> = h.split("<span class=\"vt-l\"").skip(1).collect();
         assert!(lines.len() > 10, "{} lines", lines.len());
         for l in lines {
-            let end = l.find("</span>").expect("closed");
-            let text = &l[..end];
+            let start = l.find('>').expect("tag") + 1;
+            let end = l[start..].find('<').expect("closed") + start;
+            let text = &l[start..end];
             assert!(!text.ends_with(' '), "a line ends with a space: {text}");
         }
+        // The words stay apart in the text: the break space is there, only collapsible.
+        assert!(h.matches(BREAK_SPACE).count() >= 6);
+        // What a browser's textContent gives: the tags dropped, nothing added.
+        let content = |h: &str| {
+            let mut out = String::new();
+            let mut in_tag = false;
+            for c in h.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => out.push(c),
+                    _ => {}
+                }
+            }
+            out
+        };
+        let one = long_body(1);
+        assert!(content(&h).contains(&one), "{}", content(&h));
+        let glued = h.replace(BREAK_SPACE, "");
+        assert!(
+            !content(&glued).contains(&one),
+            "the test sees the break spaces"
+        );
     }
 
     #[test]
