@@ -250,3 +250,59 @@ fn word_fixes_apply_only_when_certain_and_leave_names_and_quotes() {
     ))
     .is_empty());
 }
+
+/// Letters written after the rules were frozen (`tests/corpus/unseen/`): no finding at all on
+/// the clean text, and the slips of a hurried clerk written into them are found as words.
+#[test]
+fn unseen_letters_are_clean_and_their_slips_are_found() {
+    let mut list = Vec::new();
+    files(&repo().join("tests/corpus/unseen"), &mut list);
+    assert_eq!(list.len(), 3);
+    let texts: Vec<String> = list
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("read"))
+        .collect();
+    for (p, t) in list.iter().zip(&texts) {
+        let f = lint::check_text(t);
+        assert!(f.is_empty(), "{}: {f:#?}", p.display());
+    }
+    const SLIPS: &[(&str, &str)] = &[
+        ("triển khai", "triễn khai"),
+        ("phối hợp", "phối hớp"),
+        ("đề nghị", "đề nghỉ"),
+        ("báo cáo", "báo cào"),
+        ("tuyên truyền", "tuyên truyên"),
+        ("hướng dẫn", "hường dẫn"),
+        ("kiểm tra", "kiễm tra"),
+        ("thường xuyên", "thường xuyến"),
+        ("đơn vị", "đơn vỉ"),
+        ("tổng hợp", "tổng hớp"),
+        ("chuyên môn", "chuyên mộn"),
+        ("hồ sơ", "hồ sở"),
+        ("văn bản", "văn bạn"),
+        ("quy định", "quy đình"),
+        ("thực hiện", "thực hiên"),
+        ("phát triển", "phát triễn"),
+        ("cơ quan", "cơ quang"),
+        ("nhiệm vụ", "nhiệm vũ"),
+        ("trách nhiệm", "trách nhiềm"),
+        ("tổ chức", "tổ chực"),
+    ];
+    let mut missed = Vec::new();
+    for (good, bad) in SLIPS {
+        let t = texts
+            .iter()
+            .find(|t| t.contains(good))
+            .unwrap_or_else(|| panic!("{good} is in the letters"));
+        let slipped = t.replacen(good, bad, 1);
+        let found = words(lint::check_text(&slipped))
+            .iter()
+            .any(|x| x.excerpt == *bad);
+        if !found {
+            missed.push(*bad);
+        }
+    }
+    let recall = 1.0 - missed.len() as f64 / SLIPS.len() as f64;
+    eprintln!("unseen letters: {} slips, missed {missed:?}", SLIPS.len());
+    assert!(recall >= 0.9, "recall {recall}: missed {missed:?}");
+}
