@@ -92,19 +92,72 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// Refuses an output file that is one of the command's inputs (`inputs`: a name for the
 /// message and the path), so that `render cv.json -o cv.json` cannot destroy the draft.
 pub fn guard_output(flag: &str, out: &Path, inputs: &[(&str, &Path)]) -> Result<()> {
-    for (what, input) in inputs {
-        if same_file(out, input) {
-            return Err(Error::Other {
+    Inputs::new(inputs).guard(flag, out)
+}
+
+/// The identities of a command's input files, taken once, so that a batch of a thousand
+/// outputs is checked against a thousand inputs in linear time.
+pub struct Inputs<'a> {
+    by_path: std::collections::HashMap<PathBuf, (&'a str, &'a Path)>,
+    #[cfg(unix)]
+    by_inode: std::collections::HashMap<(u64, u64), (&'a str, &'a Path)>,
+}
+
+impl<'a> Inputs<'a> {
+    /// The inputs that exist (one that does not cannot be overwritten by accident).
+    pub fn new(inputs: &[(&'a str, &'a Path)]) -> Inputs<'a> {
+        let mut set = Inputs {
+            by_path: std::collections::HashMap::new(),
+            #[cfg(unix)]
+            by_inode: std::collections::HashMap::new(),
+        };
+        for &(what, path) in inputs {
+            #[cfg(unix)]
+            if let Ok(m) = std::fs::metadata(path) {
+                use std::os::unix::fs::MetadataExt;
+                set.by_inode
+                    .entry((m.dev(), m.ino()))
+                    .or_insert((what, path));
+            }
+            if let Ok(c) = std::fs::canonicalize(path) {
+                set.by_path.entry(c).or_insert((what, path));
+            }
+        }
+        set
+    }
+
+    /// Refuses `out` when it is one of the inputs (the same file, by any name).
+    pub fn guard(&self, flag: &str, out: &Path) -> Result<()> {
+        let Ok(meta) = std::fs::metadata(out) else {
+            return Ok(());
+        };
+        #[cfg(unix)]
+        let same_inode = {
+            use std::os::unix::fs::MetadataExt;
+            self.by_inode.get(&(meta.dev(), meta.ino()))
+        };
+        #[cfg(not(unix))]
+        let same_inode: Option<&(&str, &Path)> = {
+            let _ = meta;
+            None
+        };
+        let hit = same_inode.or_else(|| {
+            std::fs::canonicalize(out)
+                .ok()
+                .and_then(|c| self.by_path.get(&c))
+        });
+        match hit {
+            Some((what, input)) => Err(Error::Other {
                 code: ErrorCode::OutputIsInput,
                 message: format!(
                     "{flag}: {} is {what} ({}); writing there would destroy it: choose another file",
                     out.display(),
                     input.display()
                 ),
-            });
+            }),
+            None => Ok(()),
         }
     }
-    Ok(())
 }
 
 /// The files of an SQLite database (the file, its WAL and shared-memory files), as inputs
@@ -182,6 +235,31 @@ pub fn file_stem(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An input is found by any of its names (another spelling of the path, a hard link); an
+    /// output that does not exist yet, or another file, passes.
+    #[test]
+    fn inputs_are_known_by_any_name() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let draft = dir.path().join("cv.json");
+        std::fs::write(&draft, "{}").expect("write");
+        let other = dir.path().join("other.docx");
+        std::fs::write(&other, "x").expect("write");
+        let inputs = [("a draft", draft.as_path())];
+        let set = Inputs::new(&inputs);
+        assert!(set.guard("--output", &draft).is_err());
+        let spelled = dir.path().join(".").join("cv.json");
+        let e = set.guard("--output", &spelled).expect_err("same file");
+        assert!(e.to_string().contains("is a draft"), "{e}");
+        #[cfg(unix)]
+        {
+            let linked = dir.path().join("linked.json");
+            std::fs::hard_link(&draft, &linked).expect("link");
+            assert!(set.guard("--output", &linked).is_err());
+        }
+        assert!(set.guard("--output", &other).is_ok());
+        assert!(set.guard("--output", &dir.path().join("new.docx")).is_ok());
+    }
 
     #[test]
     fn file_stems_are_legal_everywhere() {

@@ -147,6 +147,9 @@ pub fn run(a: Args) -> i32 {
             .filter(|(p, out)| out.file_stem() != p.file_stem())
             .map(|(p, out)| format!("{} → {}", p.display(), out.display()))
             .collect();
+        let inputs: Vec<(&str, &Path)> =
+            a.drafts.iter().map(|d| ("a draft", d.as_path())).collect();
+        let guard = write::Inputs::new(&inputs);
         // Rendering is quick; the fsync of each atomic write is what waits, so more threads
         // than cores keep the disk busy.
         let pool = rayon::ThreadPoolBuilder::new()
@@ -157,7 +160,8 @@ pub fn run(a: Args) -> i32 {
                 .par_iter()
                 .zip(outs.par_iter())
                 .map(|(p, out)| {
-                    let written = guard_inputs(out, &a.drafts)
+                    let written = guard
+                        .guard("--output", out)
                         .and_then(|()| render_one(p, out, rules_id, format, engine));
                     match written {
                         Ok(f) => {
