@@ -1,64 +1,15 @@
 //! Issue 16, "nothing lost, nothing doubled": the command line under faults and hostile input.
 
+mod common;
+
+use common::cli::{
+    json, register as run, state_register as setup, stderr, stdout, vanthu, BIN, EXAMPLE,
+};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_vanthu");
-const EXAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/samples/cong-van-lang-son-2023.json"
-);
-
-fn vanthu(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env_remove("VANTHU_DB")
-        .output()
-        .expect("run vanthu")
-}
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    let mut all = vec!["register", "--db", s(db)];
-    all.extend_from_slice(args);
-    vanthu(&all)
-}
-
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
-}
-
-fn json(o: &Output) -> serde_json::Value {
-    assert!(o.status.success(), "{}", stderr(o));
-    serde_json::from_slice(&o.stdout).expect("json")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn setup() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("r.sqlite");
-    let o = run(
-        &db,
-        &[
-            "init",
-            "--regime",
-            "state",
-            "--issuer-name",
-            "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
-            "--issuer-code",
-            "SVHTTDL",
-            "--parent",
-            "UBND TỈNH LẠNG SƠN",
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    (dir, db)
 }
 
 /// The example draft with `edit` applied, written to `dir/name`.

@@ -1,54 +1,9 @@
 //! `vanthu register` on the command line: JSON output, messages and exit codes.
 
+mod common;
+
+use common::cli::{json, register as run, state_register as setup, stderr, EXAMPLE};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-const BIN: &str = env!("CARGO_BIN_EXE_vanthu");
-const EXAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/samples/cong-van-lang-son-2023.json"
-);
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("register")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("VANTHU_DB")
-        .output()
-        .expect("run vanthu")
-}
-
-fn json(o: &Output) -> serde_json::Value {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    serde_json::from_slice(&o.stdout).expect("json")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn setup() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("r.sqlite");
-    let o = run(
-        &db,
-        &[
-            "init",
-            "--regime",
-            "state",
-            "--issuer-name",
-            "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
-            "--issuer-code",
-            "SVHTTDL",
-            "--parent",
-            "UBND TỈNH LẠNG SƠN",
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    (dir, db)
-}
 
 fn dated_example(dir: &Path, date: &str) -> PathBuf {
     let text = std::fs::read_to_string(EXAMPLE).expect("example");

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: render a draft and read the DOCX back.
 #![allow(dead_code, missing_docs)]
 
+pub mod cli;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
