@@ -57,6 +57,7 @@ pub fn run() {
             commands::templates::templates_list,
             commands::templates::template_fill,
             commands::lint::lint_check,
+            commands::lint::lint_fix,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -240,6 +240,45 @@ async fn draft_a_cong_van_preview_and_export_the_docx() {
             d.type_into("#f-body", BODY).await?;
             d.set_value("#f-unit_code", "QLVHGĐ").await?;
 
+            // A real-word slip: the checker names the word, one click puts it right.
+            d.type_into("#f-body", " Sở đề nghỉ các phòng lưu ý.")
+                .await?;
+            let fix = ".findings button.fix[title*='đề nghị']";
+            d.find(fix)
+                .await
+                .map_err(|e| format!("no fix button: {e}"))?;
+            // Clicked from the page: the button may sit under the status bar at this size.
+            let js = "document.querySelector(arguments[0]).scrollIntoView(); \
+                      document.querySelector(arguments[0]).click();";
+            d.c()
+                .execute(js, vec![fix.into()])
+                .await
+                .map_err(|e| format!("clicking the fix: {e:?}"))?;
+            let deadline = Instant::now() + Duration::from_secs(10);
+            loop {
+                let js = "return document.querySelector('#f-body').value;";
+                let body = d
+                    .c()
+                    .execute(js, vec![])
+                    .await
+                    .map_err(|e| format!("reading the body: {e:?}"))?;
+                let body = body.as_str().unwrap_or_default();
+                if body.ends_with("Sở đề nghị các phòng lưu ý.") && body.starts_with(BODY)
+                {
+                    break;
+                }
+                if Instant::now() > deadline {
+                    return Err(format!("the fix was not applied: {body:?}").into());
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            d.c()
+                .execute(
+                    "document.querySelector('#f-number').scrollIntoView({block: 'center'});",
+                    vec![],
+                )
+                .await?;
+
             // The preview follows the form; the symbol is the core's.
             d.wait_text("#preview", SUBJECT).await?;
             d.wait_text("#preview", &format!("Kính gửi: {RECIPIENT}"))

@@ -9,6 +9,7 @@
 pub mod citations;
 pub mod consistency;
 pub mod dictionary;
+mod fix_one;
 pub mod form;
 pub mod lexicon;
 pub mod names;
@@ -23,6 +24,8 @@ use serde::{Deserialize, Serialize};
 use crate::draft::{Draft, Regime, Signer, Status};
 use crate::rules::{self, RuleSet};
 use text::{FieldKind, Source};
+
+pub use fix_one::fix_one;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

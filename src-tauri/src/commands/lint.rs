@@ -26,6 +26,8 @@ pub struct Finding {
     pub start: Option<u32>,
     /// End of that range.
     pub end: Option<u32>,
+    /// The flagged text itself.
+    pub excerpt: String,
     /// Suggested replacement text.
     pub suggestion: Option<String>,
 }
@@ -40,6 +42,24 @@ pub fn lint_check(draft: DraftFile) -> CmdResult<Vec<Finding>> {
     Ok(found.into_iter().map(Finding::from).collect())
 }
 
+/// The draft with one finding's fix applied ([`vanthu::lint::fix_one`]); `None` when the
+/// finding has no fix or its text has changed since it was checked.
+#[tauri::command]
+pub fn lint_fix(draft: DraftFile, finding: Finding) -> Option<DraftFile> {
+    let (Some(start), Some(end), Some(fix)) = (finding.start, finding.end, &finding.suggestion)
+    else {
+        return None;
+    };
+    vanthu::lint::fix_one(
+        &draft,
+        &finding.field,
+        start as usize,
+        end as usize,
+        &finding.excerpt,
+        fix,
+    )
+}
+
 impl From<vanthu::lint::Finding> for Finding {
     fn from(f: vanthu::lint::Finding) -> Self {
         Finding {
@@ -49,6 +69,7 @@ impl From<vanthu::lint::Finding> for Finding {
             message: f.message,
             start: u32::try_from(f.start).ok(),
             end: u32::try_from(f.end).ok(),
+            excerpt: f.excerpt,
             suggestion: f.fix,
         }
     }

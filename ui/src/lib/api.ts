@@ -47,6 +47,7 @@ export const api = {
   templatesList: () => call<TemplateInfo[]>("templates_list"),
   templateFill: (id: string, values: Record<string, string>) => call<DraftFile>("template_fill", { id, values }),
   lintCheck: (draft: DraftFile) => call<Finding[]>("lint_check", { draft }),
+  lintFix: (draft: DraftFile, finding: Finding) => call<DraftFile | null>("lint_fix", { draft, finding }),
 };
 
 /** Field path → Vietnamese message (the first one for each field). */
@@ -54,30 +55,6 @@ export function byField(list: { field: string; message: string }[]): Record<stri
   const out: Record<string, string> = {};
   for (const f of list) if (!(f.field in out)) out[f.field] = f.message;
   return out;
-}
-
-/**
- * The draft with a finding's suggestion put in place of its range (offsets count characters,
- * as Rust's `char`s do); `null` when the finding has no certain fix or its text has changed.
- */
-export function applyFinding<D extends object>(d: D, f: Finding): D | null {
-  if (f.suggestion == null || f.start == null || f.end == null) return null;
-  const keys = f.field.split(/[.[\]]/).filter((k) => k !== "");
-  const copy = structuredClone(d) as Record<string | number, unknown>;
-  let at: Record<string | number, unknown> = copy;
-  for (const k of keys.slice(0, -1)) {
-    const next = at[/^\d+$/.test(k) ? Number(k) : k];
-    if (next == null || typeof next !== "object") return null;
-    at = next as Record<string | number, unknown>;
-  }
-  const last = keys[keys.length - 1];
-  const key = /^\d+$/.test(last) ? Number(last) : last;
-  const text = at[key];
-  if (typeof text !== "string") return null;
-  const chars = Array.from(text);
-  if (f.end > chars.length || f.start > f.end) return null;
-  at[key] = chars.slice(0, f.start).join("") + f.suggestion + chars.slice(f.end).join("");
-  return copy as D;
 }
 
 /** Calls `fn` once `ms` have passed without another call. */

@@ -662,6 +662,10 @@ start: number | null,
  */
 end: number | null, 
 /**
+ * The flagged text itself.
+ */
+excerpt: string, 
+/**
  * Suggested replacement text.
  */
 suggestion: string | null, };
