@@ -147,6 +147,43 @@ fn save_export_import_and_broken_import() {
         .code(),
         Some(0)
     );
+    // Exporting to a file that is not TOML, or onto the saved template itself, is refused.
+    let txt = dir.path().join("x.txt");
+    let out = vanthu(
+        dir.path(),
+        &[
+            "template",
+            "export",
+            "to-trinh-rieng",
+            "-o",
+            txt.to_str().expect("utf8"),
+        ],
+    );
+    assert_ne!(out.status.code(), Some(0));
+    assert!(text(&out.stderr).contains(".toml"), "{}", text(&out.stderr));
+    assert!(!txt.exists());
+    let own = walk(dir.path())
+        .into_iter()
+        .find(|p| p.file_name().is_some_and(|n| n == "to-trinh-rieng.toml"))
+        .expect("the saved template's file");
+    let before = std::fs::read(&own).expect("read");
+    let out = vanthu(
+        dir.path(),
+        &[
+            "template",
+            "export",
+            "to-trinh-rieng",
+            "-o",
+            own.to_str().expect("utf8"),
+        ],
+    );
+    assert_ne!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stderr).contains("the saved template"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read(&own).expect("read"), before);
     let other = tempfile::tempdir().expect("tmp");
     assert_eq!(
         vanthu(other.path(), &["template", "import", f])
@@ -184,4 +221,18 @@ fn save_export_import_and_broken_import() {
         "{err}"
     );
     assert!(!other.path().join("templates/hong.toml").exists());
+}
+
+/// Every file below `dir`.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("dir") {
+        let p = e.expect("entry").path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }

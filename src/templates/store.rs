@@ -231,6 +231,9 @@ impl Store {
     /// Writes a template (built-in or user) to a file, as one file.
     pub fn export(&self, name: &str, to: &Path) -> Result<()> {
         let t = self.get(name)?;
+        crate::write::check_extension("--output", to, &["toml"])?;
+        let own = self.path_of(name);
+        crate::write::guard_output("--output", to, &[("the saved template", own.as_path())])?;
         crate::write::atomic(to, t.source.as_bytes())
     }
 
