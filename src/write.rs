@@ -4,7 +4,6 @@
 use crate::error::{Error, ErrorCode, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Writes `bytes` to `path` so that readers see either the old file or the whole new one.
 ///
@@ -32,61 +31,19 @@ pub fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             ));
         }
     }
-    let (tmp, mut file) = create_temp(dir)?;
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| Error::io(path, e))
-        .and_then(|()| {
-            drop(file);
-            std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
-        });
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
-}
-
-/// A new, uniquely named temporary file in `dir`.
-fn create_temp(dir: &Path) -> Result<(PathBuf, std::fs::File)> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    for _ in 0..100 {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let p = dir.join(format!(".vanthu-{}-{nanos}-{n}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&p)
-        {
-            Ok(f) => return Ok((p, f)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(Error::io(dir, e)),
-        }
-    }
-    Err(Error::io(
-        dir,
-        std::io::Error::new(std::io::ErrorKind::AlreadyExists, "no free temporary name"),
-    ))
-}
-
-/// Whether two paths name the same existing file (same device and inode on Unix, the same
-/// canonical path elsewhere; links are followed).
-pub fn same_file(a: &Path, b: &Path) -> bool {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".vanthu-").suffix(".tmp");
     #[cfg(unix)]
     {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
-            return x.dev() == y.dev() && x.ino() == y.ino();
-        }
+        use std::os::unix::fs::PermissionsExt;
+        // Masked by the umask when the file is created, as any new file is.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
 }
 
 /// Refuses an output file that is one of the command's inputs (`inputs`: a name for the
