@@ -135,10 +135,6 @@ pub fn run(a: Args) -> i32 {
             eprintln!("error: {}: {e}", dir.display());
             return EXIT_FAIL;
         }
-        if format == Format::Pdf && engine == PdfEngine::Libreoffice {
-            return libreoffice_batch(&a.drafts, dir, rules_id);
-        }
-        let font = std::sync::Mutex::new(None::<String>);
         let outs = out_names(&a.drafts, dir, format.extension());
         let renamed: Vec<String> = a
             .drafts
@@ -147,40 +143,50 @@ pub fn run(a: Args) -> i32 {
             .filter(|(p, out)| out.file_stem() != p.file_stem())
             .map(|(p, out)| format!("{} → {}", p.display(), out.display()))
             .collect();
-        let inputs: Vec<(&str, &Path)> =
-            a.drafts.iter().map(|d| ("a draft", d.as_path())).collect();
+        let inputs = draft_inputs(&a.drafts);
         let guard = write::Inputs::new(&inputs);
-        // Rendering is quick; the fsync of each atomic write is what waits, so more threads
-        // than cores keep the disk busy.
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(BATCH_THREADS)
-            .build();
-        let work = || -> usize {
-            a.drafts
-                .par_iter()
-                .zip(outs.par_iter())
-                .map(|(p, out)| {
-                    let written = guard
-                        .guard("--output", out)
-                        .and_then(|()| render_one(p, out, rules_id, format, engine));
-                    match written {
-                        Ok(f) => {
-                            if let (Some(f), Ok(mut slot)) = (f, font.lock()) {
-                                *slot = Some(f);
+        let font = std::sync::Mutex::new(None::<String>);
+        let failures = if format == Format::Pdf && engine == PdfEngine::Libreoffice {
+            match libreoffice_batch(&a.drafts, &outs, &guard, rules_id) {
+                Ok(failures) => failures,
+                Err(e) => {
+                    report(dir, &e);
+                    return EXIT_FAIL;
+                }
+            }
+        } else {
+            // Rendering is quick; the fsync of each atomic write is what waits, so more
+            // threads than cores keep the disk busy.
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(BATCH_THREADS)
+                .build();
+            let work = || -> usize {
+                a.drafts
+                    .par_iter()
+                    .zip(outs.par_iter())
+                    .map(|(p, out)| {
+                        let written = guard
+                            .guard("--output", out)
+                            .and_then(|()| render_one(p, out, rules_id, format, engine));
+                        match written {
+                            Ok(f) => {
+                                if let (Some(f), Ok(mut slot)) = (f, font.lock()) {
+                                    *slot = Some(f);
+                                }
+                                0
                             }
-                            0
+                            Err(e) => {
+                                report(p, &e);
+                                1
+                            }
                         }
-                        Err(e) => {
-                            report(p, &e);
-                            1
-                        }
-                    }
-                })
-                .sum()
-        };
-        let failures = match pool {
-            Ok(p) => p.install(work),
-            Err(_) => work(),
+                    })
+                    .sum()
+            };
+            match pool {
+                Ok(p) => p.install(work),
+                Err(_) => work(),
+            }
         };
         let ok = a.drafts.len() - failures;
         let font = match font.into_inner().ok().flatten() {
@@ -217,7 +223,7 @@ pub fn run(a: Args) -> i32 {
         Some(o) => write::check_extension("--output", o, &[format.extension()]),
         None => Ok(()),
     }
-    .and_then(|()| guard_inputs(&out, &a.drafts));
+    .and_then(|()| write::guard_output("--output", &out, &draft_inputs(&a.drafts)));
     if let Err(e) = checked {
         eprintln!("error: {e}");
         return EXIT_USAGE;
@@ -238,10 +244,9 @@ pub fn run(a: Args) -> i32 {
     }
 }
 
-/// Refuses an output that is one of the drafts.
-fn guard_inputs(out: &Path, drafts: &[PathBuf]) -> Result<()> {
-    let inputs: Vec<(&str, &Path)> = drafts.iter().map(|d| ("a draft", d.as_path())).collect();
-    write::guard_output("--output", out, &inputs)
+/// The drafts as inputs an output must not replace.
+fn draft_inputs(drafts: &[PathBuf]) -> Vec<(&'static str, &Path)> {
+    drafts.iter().map(|d| ("a draft", d.as_path())).collect()
 }
 
 /// The output file of each draft in `dir`: its file stem with `ext`; a stem already taken
@@ -268,15 +273,25 @@ fn out_names(drafts: &[PathBuf], dir: &Path, ext: &str) -> Vec<PathBuf> {
 }
 
 /// `--out-dir --format pdf --pdf-engine libreoffice`: every DOCX converted by one LibreOffice
-/// process (its start-up paid once), each PDF then written atomically.
-fn libreoffice_batch(drafts: &[PathBuf], dir: &Path, rules_id: Option<&str>) -> i32 {
+/// process (its start-up paid once), each PDF then written atomically to its name in `outs`.
+/// Returns how many drafts failed; an error when LibreOffice could not convert at all.
+fn libreoffice_batch(
+    drafts: &[PathBuf],
+    outs: &[PathBuf],
+    guard: &write::Inputs,
+    rules_id: Option<&str>,
+) -> Result<usize> {
     let mut failures = 0;
-    let mut ok: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    let outs = out_names(drafts, dir, "pdf");
+    let mut targets: Vec<&Path> = Vec::new();
+    let mut docs: Vec<Vec<u8>> = Vec::new();
     for (p, out) in drafts.iter().zip(outs) {
-        match guard_inputs(&out, drafts).and_then(|()| docx_of(p, rules_id)) {
+        match guard
+            .guard("--output", out)
+            .and_then(|()| docx_of(p, rules_id))
+        {
             Ok(bytes) => {
-                ok.push((out, bytes));
+                targets.push(out);
+                docs.push(bytes);
             }
             Err(e) => {
                 report(p, &e);
@@ -284,30 +299,11 @@ fn libreoffice_batch(drafts: &[PathBuf], dir: &Path, rules_id: Option<&str>) -> 
             }
         }
     }
-    let docs: Vec<Vec<u8>> = ok.iter().map(|(_, b)| b.clone()).collect();
-    match render::pdf::from_docx_many(&docs) {
-        Ok(pdfs) => {
-            for ((out, _), pdf) in ok.iter().zip(pdfs) {
-                if let Err(e) = write::atomic(out, &pdf) {
-                    report(out, &e);
-                    failures += 1;
-                }
-            }
-        }
-        Err(e) => {
-            report(dir, &e);
-            return EXIT_FAIL;
+    for (out, pdf) in targets.into_iter().zip(render::pdf::from_docx_many(&docs)?) {
+        if let Err(e) = write::atomic(out, &pdf) {
+            report(out, &e);
+            failures += 1;
         }
     }
-    eprintln!(
-        "rendered {} of {} drafts into {}",
-        drafts.len() - failures,
-        drafts.len(),
-        dir.display()
-    );
-    if failures == 0 {
-        EXIT_OK
-    } else {
-        EXIT_FAIL
-    }
+    Ok(failures)
 }
