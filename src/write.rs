@@ -117,8 +117,8 @@ impl<'a> Inputs<'a> {
     }
 }
 
-/// The files of an SQLite database (the file, its WAL and shared-memory files), as inputs
-/// for [`guard_output`].
+/// The files of an SQLite database: the file first, then its WAL, shared-memory and rollback
+/// journal files (as inputs for [`guard_output`], or to move or remove them together).
 pub fn database_files(db: &Path) -> Vec<PathBuf> {
     ["", "-wal", "-shm", "-journal"]
         .iter()

@@ -135,12 +135,31 @@ fn safety_path(db: &Path) -> PathBuf {
 
 /// Removes a database file and its journal files, ignoring errors.
 fn remove_db_file(path: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(p));
+    for p in crate::write::database_files(path) {
+        let _ = std::fs::remove_file(p);
     }
 }
+
+/// Records in `main.number_marks` the last number of every sequence of the database `{db}`.
+const MARKS_OF_SEQUENCES: &str =
+    "INSERT INTO main.number_marks (register_code, period, kind, last_number) \
+     SELECT r.code, s.period, s.kind, s.last_number FROM {db}.sequences s \
+     JOIN {db}.registers r ON r.id = s.register_id WHERE true \
+     ON CONFLICT (register_code, period, kind) \
+     DO UPDATE SET last_number = max(last_number, excluded.last_number)";
+
+/// Takes into `main.number_marks` the marks the database `{db}` kept.
+const MARKS_OF_MARKS: &str =
+    "INSERT INTO main.number_marks SELECT * FROM {db}.number_marks WHERE true \
+     ON CONFLICT (register_code, period, kind) \
+     DO UPDATE SET last_number = max(last_number, excluded.last_number)";
+
+/// Raises every sequence of `main` to its mark, creating the ones the data lacks.
+const RAISE_TO_MARKS: &str = "INSERT INTO main.sequences (register_id, period, kind, last_number) \
+     SELECT r.id, m.period, m.kind, m.last_number FROM main.number_marks m \
+     JOIN main.registers r ON r.code = m.register_code WHERE true \
+     ON CONFLICT (register_id, period, kind) \
+     DO UPDATE SET last_number = max(last_number, excluded.last_number)";
 
 /// Copies a verified backup to `dest` and brings its schema up to date there (the backup
 /// itself is only read).
@@ -211,18 +230,9 @@ const DATA_TABLES: [&str; 6] = [
 /// replaces `main`'s data with `incoming`'s, rebuilds the search index and raises every
 /// sequence to its mark.
 fn switch_data(conn: &Connection) -> rusqlite::Result<()> {
-    const MARK: &str = "INSERT INTO main.number_marks (register_code, period, kind, last_number) \
-        SELECT r.code, s.period, s.kind, s.last_number FROM {db}.sequences s \
-        JOIN {db}.registers r ON r.id = s.register_id WHERE true \
-        ON CONFLICT (register_code, period, kind) \
-        DO UPDATE SET last_number = max(last_number, excluded.last_number)";
-    conn.execute_batch(&MARK.replace("{db}", "main"))?;
-    conn.execute_batch(&MARK.replace("{db}", "incoming"))?;
-    conn.execute_batch(
-        "INSERT INTO main.number_marks SELECT * FROM incoming.number_marks WHERE true \
-         ON CONFLICT (register_code, period, kind) \
-         DO UPDATE SET last_number = max(last_number, excluded.last_number)",
-    )?;
+    conn.execute_batch(&MARKS_OF_SEQUENCES.replace("{db}", "main"))?;
+    conn.execute_batch(&MARKS_OF_SEQUENCES.replace("{db}", "incoming"))?;
+    conn.execute_batch(&MARKS_OF_MARKS.replace("{db}", "incoming"))?;
     // The guards against deleting entries stop the switch too: lift them inside the
     // transaction and put them back before it commits.
     let triggers: Vec<(String, String)> = {
@@ -248,14 +258,7 @@ fn switch_data(conn: &Connection) -> rusqlite::Result<()> {
     for (_, sql) in &triggers {
         conn.execute_batch(sql)?;
     }
-    conn.execute_batch(
-        "INSERT INTO main.sequences (register_id, period, kind, last_number) \
-         SELECT r.id, m.period, m.kind, m.last_number FROM main.number_marks m \
-         JOIN main.registers r ON r.code = m.register_code WHERE true \
-         ON CONFLICT (register_id, period, kind) \
-         DO UPDATE SET last_number = max(last_number, excluded.last_number)",
-    )?;
-    Ok(())
+    conn.execute_batch(RAISE_TO_MARKS)
 }
 
 /// The next number of every sequence of `main`.
@@ -303,42 +306,22 @@ fn restore_over_damaged(path: &Path, src: &Path) -> Result<RestoreReport> {
             )
             .is_ok()
         {
-            for sql in [
-                "INSERT INTO number_marks (register_code, period, kind, last_number) \
-                 SELECT r.code, s.period, s.kind, s.last_number FROM damaged.sequences s \
-                 JOIN damaged.registers r ON r.id = s.register_id WHERE true \
-                 ON CONFLICT (register_code, period, kind) \
-                 DO UPDATE SET last_number = max(last_number, excluded.last_number)",
-                "INSERT INTO number_marks SELECT * FROM damaged.number_marks WHERE true \
-                 ON CONFLICT (register_code, period, kind) \
-                 DO UPDATE SET last_number = max(last_number, excluded.last_number)",
-            ] {
-                let _ = conn.execute_batch(sql);
+            for sql in [MARKS_OF_SEQUENCES, MARKS_OF_MARKS] {
+                let _ = conn.execute_batch(&sql.replace("{db}", "damaged"));
             }
             let _ = conn.execute_batch("DETACH DATABASE damaged");
         }
-        conn.execute_batch(
-            "INSERT INTO sequences (register_id, period, kind, last_number) \
-             SELECT r.id, m.period, m.kind, m.last_number FROM number_marks m \
-             JOIN registers r ON r.code = m.register_code WHERE true \
-             ON CONFLICT (register_id, period, kind) \
-             DO UPDATE SET last_number = max(last_number, excluded.last_number)",
-        )
-        .map_err(c)?;
+        conn.execute_batch(RAISE_TO_MARKS).map_err(c)?;
         let continues = continuing_numbers(&conn).map_err(c)?;
         drop(conn);
         std::fs::File::open(&prepared)
             .and_then(|f| f.sync_all())
             .map_err(|e| RegisterError::io(&prepared, e))?;
         // A journal of the damaged file must not be applied to the restored one.
-        for suffix in ["-wal", "-shm", "-journal"] {
-            let mut p = path.as_os_str().to_owned();
-            p.push(suffix);
-            let p = PathBuf::from(p);
+        let journals = crate::write::database_files(path).into_iter().skip(1);
+        for (p, keep) in journals.zip(crate::write::database_files(&safety).into_iter().skip(1)) {
             if p.exists() {
-                let mut keep = safety.as_os_str().to_owned();
-                keep.push(suffix);
-                let _ = std::fs::rename(&p, PathBuf::from(keep));
+                let _ = std::fs::rename(&p, keep);
             }
         }
         std::fs::rename(&prepared, path).map_err(|e| RegisterError::io(path, e))?;
@@ -449,14 +432,6 @@ impl Register {
         }
     }
 
-    /// [`check`](Self::check) on a database that turned out to be read-only (the file's
-    /// permissions): the search index is left unchecked.
-    fn check_read_only(&self) -> Result<CheckReport> {
-        let mut r = self.check_with(false)?;
-        r.search_index_checked = false;
-        Ok(r)
-    }
-
     /// Checks the database: SQLite integrity, foreign keys, the search index, and that every
     /// sequence holds each number from 01 to its last exactly once.
     pub fn check(&self) -> Result<CheckReport> {
@@ -495,7 +470,8 @@ impl Register {
                 Ok(_) => true,
                 Err(e) => {
                     if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) {
-                        return self.check_read_only();
+                        // Read-only by the file's permissions: the index is left unchecked.
+                        return self.check_with(false);
                     }
                     false
                 }
