@@ -23,6 +23,15 @@ pub fn plausible(date: NaiveDate) -> bool {
     PLAUSIBLE_YEARS.contains(&date.year())
 }
 
+/// The message for a date outside [`PLAUSIBLE_YEARS`], `shown` as the user wrote it.
+pub fn implausible(shown: &str) -> String {
+    format!(
+        "{shown} is not a plausible date for a document (year {} to {})",
+        PLAUSIBLE_YEARS.start(),
+        PLAUSIBLE_YEARS.end()
+    )
+}
+
 /// What [`parse`] accepts, for messages.
 pub const TYPED_FORMS: &str = "day/month/year (5/3/2024) or YYYY-MM-DD";
 

@@ -35,11 +35,7 @@ fn date_arg(s: &str) -> Result<NaiveDate, String> {
         )
     })?;
     if !crate::dates::plausible(d) {
-        return Err(format!(
-            "\"{s}\" is not a plausible date (year {} to {})",
-            crate::dates::PLAUSIBLE_YEARS.start(),
-            crate::dates::PLAUSIBLE_YEARS.end()
-        ));
+        return Err(crate::dates::implausible(&format!("\"{s}\"")));
     }
     Ok(d)
 }

@@ -50,13 +50,11 @@ impl Checker {
         required: bool,
         cap: usize,
     ) -> Option<String> {
-        match v.as_deref().map(str::trim) {
-            Some(s) if crate::chars::is_blank(s) => {
-                if required {
-                    self.push(FieldError::required(field));
-                }
-                None
-            }
+        match v
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !crate::chars::is_blank(s))
+        {
             None => {
                 if required {
                     self.push(FieldError::required(field));
@@ -299,11 +297,7 @@ pub fn validate_with(file: &DraftFile, rules: Option<&RuleSet>) -> Result<Draft>
                 c.push(FieldError::new(
                     "date",
                     ErrorCode::OutOfRange,
-                    format!(
-                        "\"{s}\" is not a plausible date for a document (year {} to {})",
-                        crate::dates::PLAUSIBLE_YEARS.start(),
-                        crate::dates::PLAUSIBLE_YEARS.end()
-                    ),
+                    crate::dates::implausible(&format!("\"{s}\"")),
                 ));
                 None
             }

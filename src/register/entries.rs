@@ -87,11 +87,7 @@ fn check_not_future(tx: &Transaction, reg: &RegisterInfo, date: NaiveDate) -> Re
     if !dates::plausible(date) {
         return Err(RegisterError::invalid(
             "date",
-            format!(
-                "{date} is not a plausible date for a document (year {} to {})",
-                dates::PLAUSIBLE_YEARS.start(),
-                dates::PLAUSIBLE_YEARS.end()
-            ),
+            dates::implausible(&date.to_string()),
         ));
     }
     let today = today();
