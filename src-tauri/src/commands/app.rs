@@ -12,8 +12,6 @@ pub struct AppInfo {
     pub version: String,
     /// Where profiles and autosaved drafts live.
     pub data_dir: String,
-    /// PDF export works: the core typesets it (true; kept for the UI's older checks).
-    pub pdf_available: bool,
     /// The register of outgoing documents is in this build.
     pub register_available: bool,
     /// Templates are in this build.
@@ -30,7 +28,6 @@ pub fn app_info() -> CmdResult<AppInfo> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
         data_dir: crate::store::data_dir()?.display().to_string(),
-        pdf_available: true,
         register_available: super::register::AVAILABLE,
         templates_available: super::templates::AVAILABLE,
         lint_available: super::lint::AVAILABLE,

@@ -121,9 +121,16 @@ pub async fn save_draft(
 
 /// Validates and renders the DOCX bytes with the rule set the draft follows.
 pub fn docx_bytes(draft: &DraftFile) -> CmdResult<Vec<u8>> {
+    let (_, doc) = layout_of(draft)?;
+    Ok(vanthu::render::docx::to_bytes(&doc)?)
+}
+
+/// The draft validated and laid out under the rule set in force on its date, as the preview
+/// shows it: what both exports render.
+fn layout_of(draft: &DraftFile) -> CmdResult<(vanthu::Draft, vanthu::layout::Document)> {
     let (d, rules) = vanthu::draft::validate_for(draft, None)?;
     let doc = vanthu::layout::build_with(&d, rules)?;
-    Ok(vanthu::render::docx::to_bytes(&doc)?)
+    Ok((d, doc))
 }
 
 /// Exports the DOCX to a file the clerk picks; `None` when the clerk cancels.
@@ -146,8 +153,8 @@ pub async fn export_docx(app: AppHandle, draft: DraftFile) -> CmdResult<Option<S
 /// the clerk cancels.
 #[tauri::command]
 pub async fn export_pdf(app: AppHandle, draft: DraftFile) -> CmdResult<Option<String>> {
-    let d = vanthu::draft::validate(&draft)?;
-    let pdf = vanthu::render_pdf(&d)?;
+    let (d, doc) = layout_of(&draft)?;
+    let pdf = vanthu::render::pdf::to_pdf(&doc, &vanthu::render::pdf::Meta::of(&d, &doc))?;
     let Some(path) = dialogs::save(
         &app,
         "Xuất tệp PDF",

@@ -302,10 +302,6 @@ version: string,
  */
 data_dir: string, 
 /**
- * PDF export works: the core typesets it (true; kept for the UI's older checks).
- */
-pdf_available: boolean, 
-/**
  * The register of outgoing documents is in this build.
  */
 register_available: boolean, 
