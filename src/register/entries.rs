@@ -596,13 +596,13 @@ impl Register {
         };
         let tx = self.begin()?;
         let mut e = load(&tx, id)?;
+        let old_date = e.date;
         if let (Some(d), Some(reg)) = (c.date, &reg) {
             if d != e.date {
                 check_date_correction(&tx, reg, id, d)?;
                 e.date = d;
             }
         }
-        let old_date = load(&tx, id)?.date;
         for (field, v) in [
             ("subject", &c.subject),
             ("signer", &c.signer),
