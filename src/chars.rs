@@ -61,6 +61,18 @@ pub fn clean_pasted(s: &str) -> String {
     out
 }
 
+/// A text as every text the project keeps or renders: what Word and web pages paste cleaned
+/// up ([`clean_pasted`]), then Unicode NFC.
+pub fn normalise(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let s = clean_pasted(s);
+    if unicode_normalization::is_nfc(&s) {
+        s
+    } else {
+        s.nfc().collect()
+    }
+}
+
 /// Whether a text is empty once spaces and invisible characters are set aside.
 pub fn is_blank(s: &str) -> bool {
     s.chars().all(|c| c.is_whitespace() || is_invisible(c))

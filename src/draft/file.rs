@@ -4,7 +4,6 @@ use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::io::Read;
 use std::path::Path;
-use unicode_normalization::UnicodeNormalization;
 
 use super::validate::LIMITS;
 
@@ -150,12 +149,12 @@ impl DraftFile {
     pub fn normalize(&mut self) {
         fn opt(s: &mut Option<String>) {
             if let Some(v) = s {
-                *v = nfc(&crate::chars::clean_pasted(v));
+                *v = crate::chars::normalise(v);
             }
         }
         fn list(v: &mut [String]) {
             for s in v {
-                *s = nfc(&crate::chars::clean_pasted(s));
+                *s = crate::chars::normalise(s);
             }
         }
         fn signer(s: &mut Option<SignerFile>) {
@@ -193,15 +192,6 @@ impl DraftFile {
         opt(&mut self.proposal);
         signer(&mut self.countersigner);
         opt(&mut self.status);
-    }
-}
-
-/// Returns the NFC form of a text.
-pub fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc(s) {
-        s.to_string()
-    } else {
-        s.nfc().collect()
     }
 }
 

@@ -168,12 +168,5 @@ fn check_chars(field: &str, s: &str) -> Result<()> {
 /// The NFC form of a text, with what Word and web pages paste cleaned up (every text stored
 /// is NFC).
 fn nfc(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let cleaned = crate::chars::clean_pasted(s);
-    let s = cleaned.as_str();
-    if unicode_normalization::is_nfc(s) {
-        s.to_string()
-    } else {
-        s.nfc().collect()
-    }
+    crate::chars::normalise(s)
 }

@@ -39,12 +39,12 @@ fn check_value(var: &Var, v: Option<&VarValue>) -> std::result::Result<Checked, 
     let bad = |code: ErrorCode, msg: String| FieldError::new(key, code, msg);
     let text = match v {
         None => None,
-        Some(VarValue::Text(s)) => Some(draft_nfc(&crate::chars::clean_pasted(s))),
+        Some(VarValue::Text(s)) => Some(crate::chars::normalise(s)),
         Some(VarValue::Number(n)) => Some(n.to_string()),
         Some(VarValue::List(l)) if var.ty == VarType::List => {
             let items: Vec<String> = l
                 .iter()
-                .map(|s| draft_nfc(crate::chars::clean_pasted(s).trim()))
+                .map(|s| crate::chars::normalise(s.trim()))
                 .filter(|s| !s.is_empty())
                 .collect();
             if let Some(e) = items
@@ -206,15 +206,6 @@ fn type_en(t: VarType) -> &'static str {
         VarType::Number => "a number",
         VarType::List => "a list",
         VarType::Choice => "a choice",
-    }
-}
-
-fn draft_nfc(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    if unicode_normalization::is_nfc(s) {
-        s.to_string()
-    } else {
-        s.nfc().collect()
     }
 }
 
