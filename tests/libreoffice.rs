@@ -122,21 +122,20 @@ fn libreoffice_batch_makes_its_output_folder() {
     }
     let dir = tempfile::tempdir().expect("tmp");
     let out = dir.path().join("new").join("pdf");
-    let o = Command::new(env!("CARGO_BIN_EXE_vanthu"))
-        .arg("render")
-        .arg(examples_dir().join(KE_HOACH))
-        .arg(examples_dir().join(CONG_VAN))
-        .arg("--out-dir")
-        .arg(&out)
-        .args(["--format", "pdf", "--pdf-engine", "libreoffice"])
-        .output()
-        .expect("runs");
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let (kh, cv) = (examples_dir().join(KE_HOACH), examples_dir().join(CONG_VAN));
+    let path = |p: &std::path::Path| p.to_str().expect("utf-8 path").to_string();
+    let o = cli::vanthu(&[
+        "render",
+        &path(&kh),
+        &path(&cv),
+        "--out-dir",
+        &path(&out),
+        "--format",
+        "pdf",
+        "--pdf-engine",
+        "libreoffice",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", cli::stderr(&o));
     let mut made: Vec<String> = std::fs::read_dir(&out)
         .expect("folder made")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
