@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/.tools/node/node_modules/.bin:$(PATH)
 EXAMPLES := samples
 APP := target/release/vanthu-app
 
-.PHONY: all setup run app-release ui setup-app test test-core test-app test-e2e lint lint-app bench bench-app \
+.PHONY: all setup run app-release ui setup-app test test-core test-pg test-app test-e2e lint lint-app bench bench-app \
         package out-examples bindings clean
 
 all: test
@@ -56,17 +56,28 @@ lint: ui
 test-core:
 	$(CARGO) test --all-targets
 	$(CARGO) test --doc
+	$(MAKE) test-pg
 
-## The app's unit tests, including the check that ui/src/lib/bindings.ts matches the Rust types.
+## The register's tests again on a throwaway PostgreSQL (initdb in a temporary folder, run as
+## an unprivileged user, stopped at the end), plus the server-only tests.
+test-pg:
+	bash scripts/with-pg.sh bash -c '$(CARGO) test --test register_api --test register_cli --test register_stress && \
+	  $(CARGO) test --test register_pg -- --test-threads=1'
+
+## The app's unit tests, including the check that ui/src/lib/bindings.ts matches the Rust types,
+## and the UI's (vitest: the body markup's round trip through the editor).
 test-app: ui
 	$(CARGO) test -p vanthu-app --lib
 	cd ui && npm run check --silent
+	cd ui && npm test --silent
 
 ## Drives the real app through tauri-driver and WebKitWebDriver (screenshots in target/e2e/).
+## Once with the register in a file, once with it on a throwaway PostgreSQL server.
+E2E = $(if $(DISPLAY),,xvfb-run -a -s "-screen 0 1920x1080x24") $(CARGO) test -p vanthu-app --test e2e -- --ignored --test-threads=1
 test-e2e: ui
 	$(CARGO) build -p vanthu-app
-	if [ -n "$$DISPLAY" ]; then $(CARGO) test -p vanthu-app --test e2e -- --ignored --test-threads=1; \
-	else xvfb-run -a -s "-screen 0 1366x820x24" $(CARGO) test -p vanthu-app --test e2e -- --ignored --test-threads=1; fi
+	$(E2E)
+	bash scripts/with-pg.sh $(E2E)
 
 ## Regenerates ui/src/lib/bindings.ts from the Rust types.
 bindings: ui
@@ -76,6 +87,7 @@ bindings: ui
 ## PDF native against LibreOffice), the desktop app.
 bench:
 	$(CARGO) bench --bench register
+	bash scripts/with-pg.sh $(CARGO) bench --bench register
 	$(MAKE) bench-app
 	$(CARGO) bench --bench render
 	$(CARGO) bench --bench preview

@@ -4,7 +4,10 @@
 //! search p95 ≤ 1 ms, a page ≤ 1 ms, issuing ≥ 300 numbers/s.
 //!
 //! `VANTHU_BENCH_ROWS` changes the size; `VANTHU_BENCH_DIR` where the database is kept
-//! (default `target/bench-register`, reused between runs).
+//! (default `target/bench-register`, reused between runs). With `VANTHU_BENCH_PG` (a server's
+//! base address, as `make bench` starts with scripts/pg-throwaway.sh) the same runs on
+//! PostgreSQL, with the server's budgets: search and a page p95 ≤ 5 ms, ≥ 300 numbers/s
+//! from 8 clients at once.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use vanthu::draft::{self, Regime};
 use vanthu::profile::Profile;
+use vanthu::register::db::params;
 use vanthu::register::{NewRegister, Query, Register, Reservation, Sort};
 
 #[path = "support/synthetic.rs"]
@@ -27,18 +31,50 @@ fn ms(d: Duration) -> String {
     format!("{:.3} ms", d.as_secs_f64() * 1e3)
 }
 
-fn open_or_generate(dir: &Path, rows: u64) -> Register {
+/// The register's location: a file in `dir`, or a database on the server.
+fn location(dir: &Path, rows: u64, server: Option<&str>) -> PathBuf {
+    match server {
+        Some(base) => {
+            let name = format!("vanthu_bench_{rows}");
+            let mut c = postgres::Client::connect(&format!("{base}/postgres"), postgres::NoTls)
+                .expect("the bench server answers");
+            let exists = c
+                .query_opt("SELECT 1 FROM pg_database WHERE datname = $1", &[&name])
+                .expect("pg_database")
+                .is_some();
+            if !exists {
+                c.batch_execute(&format!("CREATE DATABASE {name}"))
+                    .expect("create database");
+            }
+            PathBuf::from(format!("{base}/{name}"))
+        }
+        None => dir.join(format!("register-{rows}.sqlite")),
+    }
+}
+
+fn open_or_generate(dir: &Path, rows: u64, server: Option<&str>) -> Register {
     std::fs::create_dir_all(dir).expect("bench dir");
-    let path = dir.join(format!("register-{rows}.sqlite"));
-    if path.exists() {
+    let path = location(dir, rows, server);
+    if server.is_some() || path.exists() {
         let reg = Register::open(&path).expect("open");
         let n: i64 = reg
-            .connection()
-            .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+            .db()
+            .query_row("SELECT count(*) FROM entries", params![], |r| r.get(0))
             .expect("count");
         if n as u64 >= rows {
             println!("reusing {} ({n} entries)", path.display());
             return reg;
+        }
+        assert!(
+            n == 0 || server.is_none(),
+            "{}: a partly filled bench database; drop it",
+            path.display()
+        );
+        if server.is_some() && reg.registers().map(|r| !r.is_empty()).unwrap_or(false) {
+            panic!(
+                "{}: holds a register but fewer entries; drop it",
+                path.display()
+            );
         }
         drop(reg);
         for suffix in ["", "-wal", "-shm"] {
@@ -58,7 +94,18 @@ fn open_or_generate(dir: &Path, rows: u64) -> Register {
     let t = Instant::now();
     synthetic::generate(&mut reg, None, rows, 2016, 10).expect("generate");
     let secs = t.elapsed().as_secs_f64();
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let size = match server {
+        Some(_) => reg
+            .db()
+            .query_row(
+                "SELECT pg_database_size(current_database())",
+                params![],
+                |r| r.get::<i64>(0),
+            )
+            .map(|n| n as u64)
+            .unwrap_or(0),
+        None => std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
+    };
     println!(
         "generated {rows} entries in {secs:.1} s ({:.0} rows/s, one transaction), database {:.0} MiB",
         rows as f64 / secs,
@@ -94,6 +141,20 @@ fn issue_rate(reg: &mut Register, n: usize) -> f64 {
     n as f64 / t.elapsed().as_secs_f64()
 }
 
+/// Numbers a second from `clients` connections reserving at once, each its own `Register`.
+fn concurrent_issue_rate(path: &Path, clients: usize, each: usize) -> f64 {
+    let t = Instant::now();
+    std::thread::scope(|s| {
+        for _ in 0..clients {
+            s.spawn(|| {
+                let mut reg = Register::open(path).expect("open");
+                issue_rate(&mut reg, each);
+            });
+        }
+    });
+    (clients * each) as f64 / t.elapsed().as_secs_f64()
+}
+
 fn issue_draft_rate(reg: &mut Register, n: usize) -> f64 {
     let p = Profile::sample(Regime::State);
     let mut f = p.draft_file("ke-hoach");
@@ -116,16 +177,29 @@ fn main() {
     let dir = std::env::var_os("VANTHU_BENCH_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-register"));
-    let mut reg = open_or_generate(&dir, rows);
+    let server = std::env::var("VANTHU_BENCH_PG")
+        .ok()
+        .filter(|s| !s.is_empty())
+        .map(|s| s.trim_end_matches('/').to_string());
+    let mut reg = open_or_generate(&dir, rows, server.as_deref());
+    let engine = if server.is_some() {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
+    // A server answers over the network: its budgets are 5 ms where a file's are 1 ms.
+    let budget = Duration::from_millis(if server.is_some() { 5 } else { 1 });
+    let bms = budget.as_millis();
+    println!("engine: {engine} ({})", reg.path().display());
     let mut ok = true;
 
     // Search: newest 50 matches, folding included.
     // A symbol that exists, typed in lower case without the accents.
     let sym: String = reg
-        .connection()
+        .db()
         .query_row(
             "SELECT symbol FROM entries WHERE kind = 'cong-van' ORDER BY id LIMIT 1 OFFSET 50000",
-            [],
+            params![],
             |r| r.get(0),
         )
         .map(|s: String| vanthu::register::fold(&s))
@@ -177,17 +251,13 @@ fn main() {
     }
     let p95 = pct(&mut all, 0.95);
     println!(
-        "  all queries: p50 {}  p95 {}  p99 {}  → budget p95 ≤ 1 ms: {}",
+        "  all queries: p50 {}  p95 {}  p99 {}  → budget p95 ≤ {bms} ms: {}",
         ms(pct(&mut all, 0.5)),
         ms(p95),
         ms(pct(&mut all, 0.99)),
-        if p95 <= Duration::from_millis(1) {
-            "PASS"
-        } else {
-            "FAIL"
-        }
+        if p95 <= budget { "PASS" } else { "FAIL" }
     );
-    ok &= p95 <= Duration::from_millis(1);
+    ok &= p95 <= budget;
     // Worst case, outside the budget: common words that never occur together, so the whole
     // index must be walked to prove there is no match.
     let mut lat = Vec::new();
@@ -237,7 +307,7 @@ fn main() {
             }
             let max = *lat.iter().max().expect("pages");
             let p95 = pct(&mut lat, 0.95);
-            let pass_ok = p95 <= Duration::from_millis(1);
+            let pass_ok = p95 <= budget;
             println!(
             "list year 2020 ({label}, {pass} cache): {n} entries in {} pages of 50: p50 {}  p95 {}  max {}{}",
             lat.len(),
@@ -246,8 +316,8 @@ fn main() {
             ms(max),
             match (pass, pass_ok) {
                 ("cold", _) => "",
-                (_, true) => "  → budget ≤ 1 ms a page: PASS",
-                _ => "  → budget ≤ 1 ms a page: FAIL",
+                (_, true) => "  → budget met: PASS",
+                _ => "  → budget NOT met: FAIL",
             }
         );
             if pass == "warm" {
@@ -306,19 +376,25 @@ fn main() {
         );
     }
 
-    // Issuing with synchronous=FULL: one IMMEDIATE transaction (and one fsync) per number.
+    // Issuing durably: one write-locked transaction (and one fsync) per number.
     let fs = fsync_rate(&dir);
     let r = issue_rate(&mut reg, 1000);
+    let r8 = concurrent_issue_rate(&location(&dir, rows, server.as_deref()), 8, 250);
+    let (main_rate, label) = if server.is_some() {
+        (r8, "8 clients")
+    } else {
+        (r, "1 client")
+    };
     println!(
-        "\nissue numbers (reserve, synchronous=FULL) into the {rows}-entry register: {r:.0} numbers/s → budget ≥ 300/s: {}",
-        if r >= 300.0 { "PASS" } else { "FAIL" }
+        "\nissue numbers (reserve, durable commit) into the {rows}-entry register: {r:.0} numbers/s from 1 client, {r8:.0} numbers/s from 8 clients at once → budget ≥ 300/s ({label}): {}",
+        if main_rate >= 300.0 { "PASS" } else { "FAIL" }
     );
     println!("  this disk's own limit: {fs:.0} fsyncs/s (4 KiB write + fdatasync); each commit needs one");
-    ok &= r >= 300.0;
+    ok &= main_rate >= 300.0;
     let rd = issue_draft_rate(&mut reg, 200);
     println!("issue drafts (validate, number, render DOCX, store, synchronous=FULL): {rd:.0} documents/s");
     let shm = Path::new("/dev/shm");
-    if shm.is_dir() {
+    if shm.is_dir() && server.is_none() {
         let tmp = tempfile::tempdir_in(shm).expect("shm");
         let mut mem = Register::open(&tmp.path().join("r.sqlite")).expect("open");
         mem.create_register(&NewRegister {

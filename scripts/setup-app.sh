@@ -16,7 +16,7 @@ LOCAL_NODE="$ROOT/.tools/node/node_modules/.bin/node"
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 PKGS=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libssl-dev libayatana-appindicator3-dev
-      libxdo-dev build-essential pkg-config file fonts-liberation2)
+      libxdo-dev libdbus-1-dev build-essential pkg-config file fonts-liberation2)
 if ! command -v npm >/dev/null 2>&1; then PKGS+=(nodejs npm); fi
 if [ "${1:-}" = "--e2e" ]; then
   PKGS+=(xvfb xauth webkit2gtk-driver imagemagick)

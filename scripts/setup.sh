@@ -3,7 +3,7 @@
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-PKGS=(libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf hunspell-vi libxml2-utils pkg-config build-essential)
+PKGS=(libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf hunspell-vi libxml2-utils pkg-config build-essential postgresql openssl)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -73,6 +73,33 @@ pub fn parse(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
+/// Parses a date a person typed into a form field, for the app and the templates alike:
+/// [`parse`]'s forms (`5/3/2024`, `05/03/2024`, `2024-03-05`) in [`PLAUSIBLE_YEARS`]. An empty
+/// text is `Ok(None)`; anything else that does not read is a [`crate::FieldError`] naming
+/// `field` (`invalid_date`, or `out_of_range` for a year like 0024).
+pub fn parse_user_date(
+    field: &str,
+    s: &str,
+) -> std::result::Result<Option<NaiveDate>, crate::FieldError> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match parse(t) {
+        Some(d) if plausible(d) => Ok(Some(d)),
+        Some(_) => Err(crate::FieldError::new(
+            field,
+            crate::ErrorCode::OutOfRange,
+            implausible(&format!("\"{t}\"")),
+        )),
+        None => Err(crate::FieldError::new(
+            field,
+            crate::ErrorCode::InvalidDate,
+            format!("\"{t}\" is not a date ({TYPED_FORMS})"),
+        )),
+    }
+}
+
 /// The ISO form, `2024-03-05`.
 pub fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
@@ -187,6 +214,25 @@ mod tests {
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn user_dates_are_parsed_once_for_app_and_templates() {
+        for s in ["5/3/2024", "05/03/2024", "2024-03-05", " 05/3/2024 "] {
+            assert_eq!(parse_user_date("date", s), Ok(Some(d(2024, 3, 5))), "{s}");
+        }
+        assert_eq!(parse_user_date("date", "  "), Ok(None));
+        let e = parse_user_date("date", "31/2/2024").expect_err("no 31 February");
+        assert_eq!(
+            (e.field.as_str(), e.code),
+            ("date", crate::ErrorCode::InvalidDate)
+        );
+        assert!(e.message.contains("31/2/2024"), "{}", e.message);
+        let e = parse_user_date("start", "5/3/0024").expect_err("year 24");
+        assert_eq!(
+            (e.field.as_str(), e.code),
+            ("start", crate::ErrorCode::OutOfRange)
+        );
     }
 
     #[test]

@@ -125,6 +125,16 @@ error_codes! {
     FutureDate = "future_date",
     /// The database file does not exist (a reading command never creates one).
     NoDatabase = "no_database",
+    /// The register's server cannot be reached, or the connection was lost.
+    ServerUnavailable = "server_unavailable",
+    /// The register's server refused the operation to this user's role.
+    PermissionDenied = "permission_denied",
+    /// A database location with a scheme that is neither a path nor `postgres://`.
+    UnknownLocation = "unknown_location",
+    /// The operation exists for one engine only (a file backup on a server).
+    NotSupported = "not_supported",
+    /// A migration target that already holds a register.
+    TargetNotEmpty = "target_not_empty",
     // Files and input.
     /// An output path that is one of the inputs or the open database.
     OutputIsInput = "output_is_input",
@@ -214,7 +224,9 @@ impl FieldError {
     pub fn message_vi(&self) -> String {
         match self.code {
             ErrorCode::Required => "Trường này là bắt buộc.".to_string(),
-            ErrorCode::InvalidDate => "Ngày không hợp lệ (định dạng NNNN-TT-NN).".to_string(),
+            ErrorCode::InvalidDate => {
+                "Ngày không hợp lệ: ghi ngày/tháng/năm, ví dụ 05/03/2024.".to_string()
+            }
             ErrorCode::UnknownKind => "Loại văn bản không có trong quy định.".to_string(),
             ErrorCode::UnknownField => "Trường không được hỗ trợ.".to_string(),
             ErrorCode::TooLong => "Nội dung quá dài.".to_string(),
@@ -454,7 +466,8 @@ mod tests {
              \"invalid_draft\" \"draft_incomplete\" \"invalid_argument\" \"bad_query\" \
              \"corrupt_database\" \"not_a_register\" \"schema_too_new\" \"export\" \"database\" \
              \"migration\" \"no_docx\" \"restore_loses_entries\" \"future_date\" \"no_database\" \
-             \"output_is_input\" \"wrong_extension\" \"invalid_char\" \"template_budget\" \"template_not_found\" \"template_syntax\" \
+             \"server_unavailable\" \"permission_denied\" \"unknown_location\" \"not_supported\" \
+             \"target_not_empty\" \"output_is_input\" \"wrong_extension\" \"invalid_char\" \"template_budget\" \"template_not_found\" \"template_syntax\" \
              \"template_forbidden\" \"template_undefined\" \"template_render\" \
              \"template_format\" \"template_builtin\" \"template_exists\" \"template_name\" \
              \"no_data_dir\" \"profiles_corrupt\" \"open_failed\" \"not_available\" \"internal\""

@@ -37,6 +37,16 @@ pub fn with_placeholders(file: &DraftFile, errors: &[FieldError]) -> DraftFile {
     let mut d = file.clone();
     let ph = || Some(PLACEHOLDER.to_string());
     let blank = |v: &Option<String>| v.as_deref().unwrap_or("").trim().is_empty();
+    // A date that does not read yet leaves the date line blank, as an unsigned draft prints.
+    if errors
+        .iter()
+        .any(|e| e.field == "date" && e.code != ErrorCode::Required)
+    {
+        d.date = None;
+        if d.year.is_none() {
+            d.year = Some(i64::from(chrono::Local::now().year()));
+        }
+    }
     for e in errors.iter().filter(|e| e.code == ErrorCode::Required) {
         match e.field.as_str() {
             "subject" => d.subject = ph(),
@@ -94,7 +104,7 @@ pub fn symbol_line(file: &DraftFile, rules: &RuleSet) -> String {
 
 /// The rule set a draft being typed follows: `explicit` when it is a known one of the
 /// draft's regime, otherwise the one in force on its date (if that date reads).
-fn rules_of(file: &DraftFile, explicit: Option<&str>) -> Option<&'static RuleSet> {
+pub(crate) fn rules_of(file: &DraftFile, explicit: Option<&str>) -> Option<&'static RuleSet> {
     let regime = file.regime.as_deref().and_then(Regime::parse)?;
     let date = file.date.as_deref().and_then(dates::parse_iso);
     Some(rules::resolve(regime, date, explicit).unwrap_or_else(|_| rules::in_force(regime, date)))
@@ -160,6 +170,25 @@ mod tests {
         let blank = &rules::default_for(Regime::State).symbol.blank;
         assert_eq!(p.symbol, format!("Số: {blank}/SVHTTDL"));
         assert_eq!(p.rules_id.as_deref(), Some("nd30-2020"));
+    }
+
+    #[test]
+    fn a_date_that_does_not_read_is_named_and_the_page_still_previews() {
+        let mut d = sample();
+        d.date = Some("05/3/2024".into());
+        let p = preview(&d, None);
+        let e = p
+            .errors
+            .iter()
+            .find(|e| e.field == "date")
+            .expect("date named");
+        assert_eq!(e.code, ErrorCode::InvalidDate);
+        let html = p.html.expect("the page previews without the date");
+        let text = crate::render::html::text_of(&html);
+        assert!(
+            text.contains("ngày") && text.contains("năm 2024") && !text.contains("05 tháng 3"),
+            "{text}"
+        );
     }
 
     #[test]

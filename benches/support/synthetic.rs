@@ -3,7 +3,7 @@
 //! the register's public connection. Included by `benches/register.rs` and the register tests.
 
 use chrono::{Datelike, Duration, NaiveDate};
-use rusqlite::params;
+use vanthu::register::db::{params, Kind};
 
 use vanthu::register::schema::search_text;
 use vanthu::register::{fold, Register, Result};
@@ -73,8 +73,8 @@ pub fn generate(
 ) -> Result<u64> {
     let info = reg.register(register)?;
     let rules = info.rules();
-    let tx = reg.connection();
-    tx.execute_batch("BEGIN IMMEDIATE")?;
+    let kind = reg.db().kind();
+    let tx = reg.db().begin()?;
     let per_year = count.div_ceil(u64::from(years.max(1)));
     let t = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -86,27 +86,22 @@ pub fn generate(
     };
     let mut written = 0u64;
     {
-        let mut seq = tx.prepare(
-            "INSERT INTO sequences (register_id, period, kind, last_number) VALUES (?1, ?2, '', 0) \
-             ON CONFLICT (register_id, period, kind) DO UPDATE SET last_number = last_number \
-             RETURNING id, last_number",
-        )?;
-        let mut bump =
-            tx.prepare("UPDATE sequences SET last_number = last_number + ?2 WHERE id = ?1")?;
-        let mut ins = tx.prepare(
-            "INSERT INTO entries (register_id, sequence_id, number, symbol, date, year, kind, unit_code, \
+        const SEQ: &str = "INSERT INTO sequences (register_id, period, kind, last_number) VALUES (?1, ?2, '', 0) \
+             ON CONFLICT (register_id, period, kind) DO UPDATE SET last_number = sequences.last_number \
+             RETURNING id, last_number";
+        const BUMP: &str = "UPDATE sequences SET last_number = last_number + ?2 WHERE id = ?1";
+        const INS: &str = "INSERT INTO entries (register_id, sequence_id, number, symbol, date, year, kind, unit_code, \
              subject, signer, recipients, archive, copies, status, created_at, updated_at, folded, signer_key, symbol_key) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'VT', ?12, 'issued', ?13, ?13, ?14, ?15, ?16)",
-        )?;
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'VT', ?12, 'issued', ?13, ?13, ?14, ?15, ?16)";
         let mut y = 0;
         while written < count {
             let year = first_year + y;
             let n_year = per_year.min(count - written);
-            let (seq_id, base): (i64, i64) = seq
-                .query_row(params![info.id, year.to_string()], |r| {
+            let (seq_id, base): (i64, i64) =
+                tx.query_row(SEQ, params![info.id, year.to_string()], |r| {
                     Ok((r.get(0)?, r.get(1)?))
                 })?;
-            bump.execute(params![seq_id, n_year as i64])?;
+            tx.execute(BUMP, params![seq_id, n_year as i64])?;
             let start = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
             let days = if NaiveDate::from_ymd_opt(year, 12, 31).is_some_and(|d| d.ordinal() == 366)
             {
@@ -132,33 +127,46 @@ pub fn generate(
                     RECIPIENTS[rnd(RECIPIENTS.len())]
                 );
                 let folded = search_text(&sym, i64::from(number), &subject, signer, &recipients);
-                ins.execute(params![
-                    info.id,
-                    seq_id,
-                    number,
-                    sym,
-                    date.to_string(),
-                    year,
-                    kind,
-                    unit,
-                    subject,
-                    signer,
-                    recipients,
-                    1 + rnd(5) as i64,
-                    t,
-                    folded,
-                    fold(signer),
-                    fold(&sym),
-                ])?;
+                tx.execute(
+                    INS,
+                    params![
+                        info.id,
+                        seq_id,
+                        number,
+                        sym,
+                        date.to_string(),
+                        year,
+                        kind,
+                        unit,
+                        subject,
+                        signer,
+                        recipients,
+                        1 + rnd(5) as i64,
+                        t,
+                        folded,
+                        fold(signer),
+                        fold(&sym),
+                    ],
+                )?;
             }
             written += n_year;
             y += 1;
         }
     }
-    tx.execute(
-        "INSERT INTO entries_fts (entries_fts) VALUES ('optimize')",
-        [],
-    )?;
-    tx.execute_batch("COMMIT; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);")?;
+    match kind {
+        Kind::Sqlite => {
+            tx.execute(
+                "INSERT INTO entries_fts (entries_fts) VALUES ('optimize')",
+                params![],
+            )?;
+            tx.commit()?;
+            reg.db()
+                .execute_batch("ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);")?;
+        }
+        Kind::Postgres => {
+            tx.commit()?;
+            reg.db().execute_batch("ANALYZE")?;
+        }
+    }
     Ok(written)
 }

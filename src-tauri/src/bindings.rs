@@ -7,7 +7,7 @@ use ts_rs::{Config, TS};
 
 use crate::commands::{app, draft, lint, register, templates};
 use crate::error::{AppError, FieldMessage};
-use crate::store::ProfileStore;
+use crate::store::{AppSettings, ProfileStore};
 
 /// The whole bindings file.
 pub fn typescript() -> String {
@@ -31,11 +31,15 @@ pub fn typescript() -> String {
         vanthu::profile::Unit::decl(&cfg),
         vanthu::profile::Profile::decl(&cfg),
         ProfileStore::decl(&cfg),
+        AppSettings::decl(&cfg),
         FieldMessage::decl(&cfg),
         AppError::decl(&cfg),
         app::AppInfo::decl(&cfg),
         draft::Preview::decl(&cfg),
         draft::OpenedDraft::decl(&cfg),
+        draft::Exported::decl(&cfg),
+        draft::RecentDraft::decl(&cfg),
+        draft::SavedDraft::decl(&cfg),
         register::RegisterQuery::decl(&cfg),
         register::RegisterRow::decl(&cfg),
         register::RegisterPage::decl(&cfg),
@@ -45,6 +49,10 @@ pub fn typescript() -> String {
         register::IssuedNumber::decl(&cfg),
         register::RegisterSummary::decl(&cfg),
         register::RegisterForm::decl(&cfg),
+        vanthu::register::server::Engine::decl(&cfg),
+        vanthu::register::server::ServerSettings::decl(&cfg),
+        vanthu::register::server::ServerCheck::decl(&cfg),
+        crate::server_settings::RegisterSettings::decl(&cfg),
         templates::TemplateField::decl(&cfg),
         templates::TemplateInfo::decl(&cfg),
         lint::Finding::decl(&cfg),

@@ -5,6 +5,7 @@ pub mod bindings;
 pub mod commands;
 pub mod dialogs;
 pub mod error;
+pub mod server_settings;
 pub mod store;
 
 pub use error::AppError;
@@ -42,8 +43,14 @@ pub fn run() {
             commands::draft::export_pdf,
             commands::draft::autosave,
             commands::draft::restore_autosave,
+            commands::draft::recent_drafts,
+            commands::draft::open_recent,
+            commands::draft::parse_date,
+            commands::draft::open_path,
             commands::profile::profiles_load,
             commands::profile::profiles_save,
+            commands::profile::settings_load,
+            commands::profile::settings_save,
             commands::register::register_list,
             commands::register::register_entry,
             commands::register::register_issue,
@@ -54,6 +61,9 @@ pub fn run() {
             commands::register::registers_list,
             commands::register::register_add_term,
             commands::register::register_create,
+            commands::register_server::register_settings_load,
+            commands::register_server::register_settings_save,
+            commands::register_server::register_server_check,
             commands::templates::templates_list,
             commands::templates::template_fill,
             commands::lint::lint_check,

@@ -31,7 +31,7 @@ enum Input {
 
 fn is_draft(path: &Path) -> bool {
     path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("vanthu"))
 }
 
 /// Reads a plain text file: refused when over the draft file limit, binary, or not UTF-8.

@@ -19,8 +19,10 @@ use crate::write;
 /// Arguments of `vanthu register`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Database file (default: $VANTHU_DB, else register.sqlite in the user's data directory).
-    #[arg(long, global = true, value_name = "PATH")]
+    /// Database: a file, or a server as postgres://user@host:port/database (also
+    /// ?host=/socket/dir, sslmode=disable|prefer|require). Default: $VANTHU_DB, else
+    /// register.sqlite in the user's data directory.
+    #[arg(long, global = true, value_name = "PATH|URL")]
     pub db: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
@@ -75,6 +77,19 @@ pub enum Sub {
     Check(JsonArgs),
     /// Show or change a register's settings.
     Config(ConfigArgs),
+    /// Copy this register (a local file) into an empty register on a server, verified.
+    Migrate(MigrateArgs),
+}
+
+/// Arguments of `register migrate`.
+#[derive(Debug, clap::Args)]
+pub struct MigrateArgs {
+    /// The empty target: postgres://user@host:port/database (or a new file).
+    #[arg(long, value_name = "URL")]
+    pub to: PathBuf,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `register config`.
@@ -465,6 +480,7 @@ fn open_for(db: Option<&Path>, sub: &Sub) -> Result<Register, RegisterError> {
             | Sub::Check(_)
             | Sub::Registers(_)
             | Sub::Backup(_)
+            | Sub::Migrate(_)
     );
     if reading {
         Register::open_existing(&register::resolve_path(db)?)
@@ -539,10 +555,26 @@ fn init(db: Option<&Path>, a: InitArgs) -> i32 {
     };
     let result = open(db).and_then(|mut reg| {
         let info = reg.create_register(&new)?;
-        Ok((reg.path().to_path_buf(), info))
+        let roles = reg.ensure_roles()?;
+        Ok((reg.path().to_path_buf(), info, roles))
     });
     match result {
-        Ok((path, info)) => {
+        Ok((path, info, roles)) => {
+            match roles {
+                Some(true) => eprintln!(
+                    "roles on the server: {clerk} (issue, cancel, correct: the văn thư) and {drafter} \
+                     (read, reserve a số dự kiến); give them to logins with GRANT {clerk} TO <login>",
+                    clerk = register::db::postgres::CLERK_ROLE,
+                    drafter = register::db::postgres::DRAFTER_ROLE
+                ),
+                Some(false) => eprintln!(
+                    "note: this role may not create roles; run `vanthu register init` once as a superuser \
+                     to create {} and {}",
+                    register::db::postgres::CLERK_ROLE,
+                    register::db::postgres::DRAFTER_ROLE
+                ),
+                None => {}
+            }
             if a.json {
                 print_json(&info);
             } else {
@@ -870,7 +902,7 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
                 reg.guard_output("--docx", out)?;
             }
             if let Some(out) = &a.draft {
-                write::check_extension("--draft", out, &["json"])?;
+                write::check_extension("--draft", out, &["json", "vanthu"])?;
                 reg.guard_output("--draft", out)?;
             }
             let id = entry_id(reg, &a.entry)?;
@@ -959,6 +991,22 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
             outln!("allow-future-dates: {}", if on { "on" } else { "off" });
             Ok(EXIT_OK)
         }
+        Sub::Migrate(a) => {
+            let report = reg.migrate_to(&a.to)?;
+            if a.json {
+                print_json(&report);
+            } else {
+                for (table, rows, sum) in &report.tables {
+                    outln!("{table}\t{rows}\t{}", &sum[..16]);
+                }
+                eprintln!(
+                    "copied {} to {}: counts and checksums verified",
+                    reg.path().display(),
+                    report.target
+                );
+            }
+            Ok(EXIT_OK)
+        }
         Sub::Check(a) => {
             let r = reg.check()?;
             if a.json {
@@ -967,7 +1015,9 @@ fn run_with(reg: &mut Register, sub: Sub) -> Result<i32, RegisterError> {
                 outln!("integrity: {}", r.integrity.join("; "));
                 outln!(
                     "search index: {}",
-                    if !r.search_index_checked {
+                    if reg.is_server() {
+                        "kept by the server"
+                    } else if !r.search_index_checked {
                         "not checked (the database is read-only)"
                     } else if r.search_index {
                         "ok"

@@ -2,6 +2,7 @@
 
 mod file;
 mod model;
+pub mod names;
 mod validate;
 
 pub use crate::regime::{Authority, Regime, Secrecy, Urgency};

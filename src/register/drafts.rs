@@ -129,7 +129,8 @@ impl Register {
     }
 
     /// Reserves a số dự kiến for a draft still being written: it needs the regime, kind and
-    /// issuer; the number is dated today and the draft comes back with it.
+    /// issuer; the number is dated on the draft's date (today when it has none) and the draft
+    /// comes back with it.
     pub fn reserve_draft(&mut self, file: &DraftFile, req: &NumberRequest) -> Result<Numbered> {
         let key = reservation_key(file)?;
         let info = self.register_of(key.regime, &key.issuer, key.secret, req)?;
@@ -137,6 +138,7 @@ impl Register {
             Some(&info.code),
             &Reservation {
                 kind: key.kind,
+                date: file.date.as_deref().and_then(dates::parse_iso),
                 unit_code: file.unit_code.clone(),
                 subject: file.subject.clone(),
                 ..Default::default()

@@ -1,7 +1,7 @@
 //! Entries: reserve, issue, cancel, correct, attach, and read them back.
 
+use super::db::{params, Db, DbResult, Row};
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde_json::json;
 
 use super::error::{RegisterError, Result};
@@ -9,8 +9,8 @@ use super::model::{
     AuditRecord, Correction, Entry, EntryDetail, EntryStatus, FileInfo, IssueOptions, RegisterInfo,
     Reservation,
 };
-use super::schema::{search_text, stored, stored_opt};
 use super::sequences::{kind_key, last_date, next_number, period_of};
+use super::stored::{search_text, stored, stored_opt};
 use super::{actor, fold, nfc, now, today, Register};
 use crate::draft::{Draft, Status};
 use crate::{dates, layout, render, rules, symbol};
@@ -29,7 +29,7 @@ pub(crate) fn kind_name(rules_id: &str, kind: &str) -> String {
         .unwrap_or_else(|| kind.to_string())
 }
 
-pub(crate) fn entry_row(r: &Row) -> rusqlite::Result<Entry> {
+pub(crate) fn entry_row(r: &Row) -> DbResult<Entry> {
     let kind: String = r.get(5)?;
     let rules_id: String = r.get(21)?;
     Ok(Entry {
@@ -59,31 +59,27 @@ pub(crate) fn entry_row(r: &Row) -> rusqlite::Result<Entry> {
     })
 }
 
-fn load(conn: &Connection, id: i64) -> Result<Entry> {
-    conn.prepare_cached(&format!(
-        "SELECT {ENTRY_COLUMNS} FROM entries e JOIN registers r ON r.id = e.register_id WHERE e.id = ?1"
-    ))?
-    .query_row([id], entry_row)
-    .optional()?
+fn load(db: &Db, id: i64) -> Result<Entry> {
+    db.query_opt(
+        &format!(
+            "SELECT {ENTRY_COLUMNS} FROM entries e JOIN registers r ON r.id = e.register_id WHERE e.id = ?1"
+        ),
+        params![id],
+        entry_row,
+    )?
     .ok_or_else(|| RegisterError::UnknownEntry(id.to_string()))
 }
 
-fn audit(tx: &Transaction, entry_id: i64, action: &str, detail: serde_json::Value) -> Result<()> {
-    tx.prepare_cached(
+fn audit(tx: &Db, entry_id: i64, action: &str, detail: serde_json::Value) -> Result<()> {
+    tx.execute(
         "INSERT INTO audit (entry_id, at, actor, action, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![
-        entry_id,
-        now(),
-        actor(),
-        action,
-        detail.to_string()
-    ])?;
+        params![entry_id, now(), actor(), action, detail.to_string()],
+    )?;
     Ok(())
 }
 
 /// Refuses a date later than today unless the register allows it explicitly.
-fn check_not_future(tx: &Transaction, reg: &RegisterInfo, date: NaiveDate) -> Result<()> {
+fn check_not_future(tx: &Db, reg: &RegisterInfo, date: NaiveDate) -> Result<()> {
     if !dates::plausible(date) {
         return Err(RegisterError::invalid(
             "date",
@@ -94,9 +90,11 @@ fn check_not_future(tx: &Transaction, reg: &RegisterInfo, date: NaiveDate) -> Re
     if date <= today {
         return Ok(());
     }
-    let allowed: bool = tx
-        .prepare_cached("SELECT allow_future FROM registers WHERE id = ?1")?
-        .query_row([reg.id], |r| r.get(0))?;
+    let allowed: bool = tx.query_row(
+        "SELECT allow_future FROM registers WHERE id = ?1",
+        params![reg.id],
+        |r| r.get(0),
+    )?;
     if allowed {
         Ok(())
     } else {
@@ -109,7 +107,7 @@ fn check_not_future(tx: &Transaction, reg: &RegisterInfo, date: NaiveDate) -> Re
 }
 
 fn check_order(
-    tx: &Transaction,
+    tx: &Db,
     reg: &RegisterInfo,
     period: &str,
     key: &str,
@@ -160,7 +158,7 @@ struct Row0<'a> {
     rules_id: &'a str,
 }
 
-fn insert(tx: &Transaction, v: &Row0) -> Result<i64> {
+fn insert(tx: &Db, v: &Row0) -> Result<i64> {
     let t = now();
     let folded = search_text(
         v.symbol,
@@ -169,13 +167,12 @@ fn insert(tx: &Transaction, v: &Row0) -> Result<i64> {
         v.signer,
         v.recipients,
     );
-    tx.prepare_cached(
+    Ok(tx.insert(
         "INSERT INTO entries (register_id, sequence_id, number, symbol, date, year, kind, unit_code, \
          subject, signer, recipients, archive, copies, note, status, draft_json, docx, created_at, \
          updated_at, folded, signer_key, symbol_key, rules_id) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?19, ?20, ?21, ?22)",
-    )?
-    .execute(params![
+        params![
         v.register_id,
         v.sequence_id,
         v.number,
@@ -197,38 +194,33 @@ fn insert(tx: &Transaction, v: &Row0) -> Result<i64> {
         folded,
         fold(v.signer),
         fold(v.symbol),
-        v.rules_id,
-    ])?;
-    Ok(tx.last_insert_rowid())
+            v.rules_id,
+        ],
+    )?)
 }
 
 /// Checks a corrected date: plausible, not later than today (unless allowed), in the same
 /// period as the entry's number, and between the dates of the numbers before and after it.
-fn check_date_correction(
-    tx: &Transaction,
-    reg: &RegisterInfo,
-    id: i64,
-    date: NaiveDate,
-) -> Result<()> {
+fn check_date_correction(tx: &Db, reg: &RegisterInfo, id: i64, date: NaiveDate) -> Result<()> {
     check_not_future(tx, reg, date)?;
-    let (sequence_id, number, period): (i64, i64, String) = tx
-        .prepare_cached(
-            "SELECT e.sequence_id, e.number, s.period FROM entries e \
-             JOIN sequences s ON s.id = e.sequence_id WHERE e.id = ?1",
-        )?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let (sequence_id, number, period): (i64, i64, String) = tx.query_row(
+        "SELECT e.sequence_id, e.number, s.period FROM entries e \
+         JOIN sequences s ON s.id = e.sequence_id WHERE e.id = ?1",
+        params![id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     if period_of(tx, reg, date)? != period {
         return Err(RegisterError::invalid(
             "--date",
             format!("{date} is outside the numbering period of this entry's number ({period}): cancel it and take a number in the right period"),
         ));
     }
-    let bounds: (Option<String>, Option<String>) = tx
-        .prepare_cached(
-            "SELECT (SELECT max(date) FROM entries WHERE sequence_id = ?1 AND number < ?2), \
-                    (SELECT min(date) FROM entries WHERE sequence_id = ?1 AND number > ?2)",
-        )?
-        .query_row(params![sequence_id, number], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let bounds: (Option<String>, Option<String>) = tx.query_row(
+        "SELECT (SELECT max(date) FROM entries WHERE sequence_id = ?1 AND number < ?2), \
+                (SELECT min(date) FROM entries WHERE sequence_id = ?1 AND number > ?2)",
+        params![sequence_id, number],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     if let Some(before) = bounds.0.filter(|b| date.to_string() < *b) {
         return Err(RegisterError::DateOutOfOrder {
             date: date.to_string(),
@@ -248,9 +240,9 @@ impl Register {
     /// Whether a register accepts dates later than today for reserve and issue.
     pub fn allows_future_dates(&self, register: Option<&str>) -> Result<bool> {
         let reg = self.register(register)?;
-        Ok(self.conn.query_row(
+        Ok(self.db.query_row(
             "SELECT allow_future FROM registers WHERE id = ?1",
-            [reg.id],
+            params![reg.id],
             |r| r.get(0),
         )?)
     }
@@ -258,7 +250,7 @@ impl Register {
     /// Lets a register accept (or again refuse) dates later than today.
     pub fn set_allow_future_dates(&mut self, register: Option<&str>, allow: bool) -> Result<()> {
         let reg = self.register(register)?;
-        self.conn.execute(
+        self.db.execute(
             "UPDATE registers SET allow_future = ?2 WHERE id = ?1",
             params![reg.id, allow],
         )?;
@@ -420,7 +412,7 @@ impl Register {
                 }
                 let (seq_id, seq_period, seq_kind): (i64, String, String) = tx.query_row(
                     "SELECT s.id, s.period, s.kind FROM sequences s JOIN entries e ON e.sequence_id = s.id WHERE e.id = ?1",
-                    [id],
+                    params![id],
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )?;
                 if seq_kind != key {
@@ -714,11 +706,10 @@ impl Register {
         let tx = self.begin()?;
         load(&tx, id)?;
         let at = now();
-        tx.execute(
+        let file_id = tx.insert(
             "INSERT INTO files (entry_id, name, media_type, size, data, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![id, name, media_type, data.len() as i64, data, at],
         )?;
-        let file_id = tx.last_insert_rowid();
         tx.execute(
             "UPDATE entries SET updated_at = ?2 WHERE id = ?1",
             params![id, at],
@@ -763,7 +754,10 @@ impl Register {
 
     /// The entry with this id.
     pub fn entry(&self, id: i64) -> Result<Entry> {
-        load(&self.conn, id)
+        load(&self.db, id).map_err(|e| match e {
+            RegisterError::Database(e) => self.classify(e),
+            e => e,
+        })
     }
 
     /// The entry named by an id (`42`) or a symbol (`05/SVHTTDL-QLVHGĐ`, the newest with it).
@@ -772,11 +766,11 @@ impl Register {
         if let Ok(id) = s.parse::<i64>() {
             return self.entry(id);
         }
-        let id: Option<i64> = self
-            .conn
-            .prepare_cached("SELECT id FROM entries WHERE symbol = ?1 ORDER BY id DESC LIMIT 1")?
-            .query_row([nfc(s)], |r| r.get(0))
-            .optional()?;
+        let id: Option<i64> = self.db.query_opt(
+            "SELECT id FROM entries WHERE symbol = ?1 ORDER BY id DESC LIMIT 1",
+            params![nfc(s)],
+            |r| r.get(0),
+        )?;
         match id {
             Some(id) => self.entry(id),
             None => Err(RegisterError::UnknownEntry(s.to_string())),
@@ -794,38 +788,39 @@ impl Register {
 
     /// The files attached to an entry.
     pub fn files(&self, id: i64) -> Result<Vec<FileInfo>> {
-        let mut st = self.conn.prepare_cached(
+        Ok(self.db.query_map(
             "SELECT id, entry_id, name, media_type, size, added_at FROM files WHERE entry_id = ?1 ORDER BY id",
-        )?;
-        let rows = st.query_map([id], |r| {
+            params![id],
+            |r| {
             Ok(FileInfo {
                 id: r.get(0)?,
                 entry_id: r.get(1)?,
                 name: r.get(2)?,
                 media_type: r.get(3)?,
-                size: r.get::<_, i64>(4)? as u64,
+                size: r.get::<i64>(4)? as u64,
                 added_at: r.get(5)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        },
+        )?)
     }
 
     /// The bytes of an attached file.
     pub fn file_data(&self, file_id: i64) -> Result<Vec<u8>> {
-        self.conn
-            .query_row("SELECT data FROM files WHERE id = ?1", [file_id], |r| {
-                r.get(0)
-            })
-            .optional()?
+        self.db
+            .query_opt(
+                "SELECT data FROM files WHERE id = ?1",
+                params![file_id],
+                |r| r.get(0),
+            )?
             .ok_or_else(|| RegisterError::invalid("file", format!("no file {file_id}")))
     }
 
     /// The audit trail of an entry, oldest first.
     pub fn audit(&self, id: i64) -> Result<Vec<AuditRecord>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT id, entry_id, at, actor, action, detail FROM audit WHERE entry_id = ?1 ORDER BY id")?;
-        let rows = st.query_map([id], |r| {
+        Ok(self.db.query_map(
+            "SELECT id, entry_id, at, actor, action, detail, db_role FROM audit WHERE entry_id = ?1 ORDER BY id",
+            params![id],
+            |r| {
             let detail: String = r.get(5)?;
             Ok(AuditRecord {
                 id: r.get(0)?,
@@ -834,28 +829,29 @@ impl Register {
                 actor: r.get(3)?,
                 action: r.get(4)?,
                 detail: serde_json::from_str(&detail).unwrap_or(serde_json::Value::String(detail)),
+                db_role: r.get(6)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        },
+        )?)
     }
 
     /// The stored draft (with number and date filled in), if the entry was issued from one.
     pub fn draft_json(&self, id: i64) -> Result<Option<String>> {
-        let v: Option<Option<String>> = self
-            .conn
-            .query_row("SELECT draft_json FROM entries WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?;
+        let v: Option<Option<String>> = self.db.query_opt(
+            "SELECT draft_json FROM entries WHERE id = ?1",
+            params![id],
+            |r| r.get(0),
+        )?;
         v.ok_or_else(|| RegisterError::UnknownEntry(id.to_string()))
     }
 
     /// The stored DOCX, if the entry was issued from a draft.
     pub fn docx(&self, id: i64) -> Result<Option<Vec<u8>>> {
-        let v: Option<Option<Vec<u8>>> = self
-            .conn
-            .query_row("SELECT docx FROM entries WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?;
+        let v: Option<Option<Vec<u8>>> =
+            self.db
+                .query_opt("SELECT docx FROM entries WHERE id = ?1", params![id], |r| {
+                    r.get(0)
+                })?;
         v.ok_or_else(|| RegisterError::UnknownEntry(id.to_string()))
     }
 }

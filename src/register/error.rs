@@ -177,7 +177,32 @@ pub enum RegisterError {
     Export(String),
     /// Any other database failure.
     #[error("database: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Database(super::db::DbError),
+    /// The register's server cannot be reached, or the connection was lost.
+    #[error("{location}: {message}")]
+    ServerUnavailable {
+        /// The server (its address, without a password).
+        location: String,
+        /// What happened.
+        message: String,
+    },
+    /// The register's server refused the operation to this user's role.
+    #[error("the register server refused this to role \"{role}\" ({message}): a drafter (vanthu_drafter) reads the register and reserves numbers; issuing, cancelling and correcting need the clerk role (vanthu_clerk)")]
+    PermissionDenied {
+        /// The PostgreSQL role of the connection.
+        role: String,
+        /// The server's refusal.
+        message: String,
+    },
+    /// A database location that is neither a file path nor a `postgres://` address.
+    #[error("--db: unknown location scheme \"{0}\" (give a file path or postgres://user@host:port/database)")]
+    UnknownLocation(String),
+    /// The operation exists for one engine only.
+    #[error("{0}")]
+    NotSupported(String),
+    /// A migration target that already holds registers or entries.
+    #[error("--to: {0} already holds a register ({1}); migrate into an empty database")]
+    TargetNotEmpty(String, String),
     /// A schema migration failed.
     #[error("migration: {0}")]
     Migration(String),
@@ -214,7 +239,12 @@ impl RegisterError {
             RegisterError::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
             RegisterError::Io { .. } => ErrorCode::Io,
             RegisterError::Export(_) => ErrorCode::Export,
-            RegisterError::Sqlite(_) => ErrorCode::Database,
+            RegisterError::Database(_) => ErrorCode::Database,
+            RegisterError::ServerUnavailable { .. } => ErrorCode::ServerUnavailable,
+            RegisterError::PermissionDenied { .. } => ErrorCode::PermissionDenied,
+            RegisterError::UnknownLocation(_) => ErrorCode::UnknownLocation,
+            RegisterError::NotSupported(_) => ErrorCode::NotSupported,
+            RegisterError::TargetNotEmpty(..) => ErrorCode::TargetNotEmpty,
             RegisterError::Migration(_) => ErrorCode::Migration,
         }
     }
@@ -308,7 +338,18 @@ impl RegisterError {
             E::SchemaTooNew { .. } => "Sổ đăng ký được tạo bởi phiên bản Văn Thư mới hơn: hãy cập nhật chương trình.".into(),
             E::Io { path, .. } => format!("Không đọc/ghi được tệp {}.", path.display()),
             E::Export(_) => "Không xuất được sổ đăng ký.".into(),
-            E::Sqlite(_) | E::Migration(_) => "Lỗi cơ sở dữ liệu của sổ đăng ký.".into(),
+            E::Database(_) | E::Migration(_) => "Lỗi cơ sở dữ liệu của sổ đăng ký.".into(),
+            E::ServerUnavailable { location, .. } => format!(
+                "Không kết nối được máy chủ sổ đăng ký ({location}). Bản thảo vẫn được giữ nguyên; \
+                 chưa có số nào được cấp. Hãy kiểm tra mạng hoặc báo quản trị viên, rồi thử lại."
+            ),
+            E::PermissionDenied { role, .. } => format!(
+                "Tài khoản “{role}” không có quyền thực hiện thao tác này trên sổ đăng ký dùng chung \
+                 (người soạn thảo chỉ được xem và lấy số dự kiến; cấp số, hủy và sửa do văn thư thực hiện)."
+            ),
+            E::UnknownLocation(s) => format!("Địa chỉ sổ đăng ký “{s}” không hợp lệ."),
+            E::NotSupported(_) => "Thao tác này không dùng được với sổ đăng ký trên máy chủ.".into(),
+            E::TargetNotEmpty(..) => "Sổ đăng ký đích đã có dữ liệu: chỉ chuyển vào một sổ trống.".into(),
         }
     }
 
@@ -325,6 +366,25 @@ impl RegisterError {
             path: path.into(),
             source,
         }
+    }
+}
+
+impl From<super::db::DbError> for RegisterError {
+    fn from(e: super::db::DbError) -> Self {
+        use super::db::DbError;
+        match e {
+            DbError::Unavailable { location, message } => {
+                RegisterError::ServerUnavailable { location, message }
+            }
+            DbError::Denied { role, message } => RegisterError::PermissionDenied { role, message },
+            e => RegisterError::Database(e),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for RegisterError {
+    fn from(e: rusqlite::Error) -> Self {
+        RegisterError::Database(super::db::DbError::Sqlite(e))
     }
 }
 

@@ -1,12 +1,12 @@
 //! Exports of the register: Excel and CSV with the Phụ lục IV columns, and the printable
 //! register as DOCX (A4 landscape, cover block then the 10-column table).
 
+use super::db::{refs, Value};
 use chrono::NaiveDate;
 use docx_rs::{
     AlignmentType, BreakType, Docx, PageMargin, Paragraph, Run, RunFonts, Table, TableCell,
     TableLayoutType, TableRow, WidthType,
 };
-use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -126,7 +126,7 @@ impl Register {
         let mut sql = format!(
             "SELECT {ENTRY_COLUMNS} FROM entries e JOIN registers r ON r.id = e.register_id WHERE e.register_id = ?"
         );
-        let mut args = vec![Value::Integer(reg.id)];
+        let mut args = vec![Value::Int(reg.id)];
         if let Some(d) = from {
             sql.push_str(" AND e.date >= ?");
             args.push(Value::Text(d.to_string()));
@@ -136,9 +136,8 @@ impl Register {
             args.push(Value::Text(d.to_string()));
         }
         sql.push_str(" ORDER BY e.date, e.id");
-        let mut st = self.conn.prepare(&sql)?;
-        let rows = st.query_map(rusqlite::params_from_iter(args.iter()), entry_row)?;
-        Ok((reg, rows.collect::<rusqlite::Result<Vec<_>>>()?))
+        let rows = self.db.query_map(&sql, &refs(&args), entry_row)?;
+        Ok((reg, rows))
     }
 
     /// Writes an export file (atomically); returns the number of entries written. The file

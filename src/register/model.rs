@@ -299,6 +299,9 @@ pub struct AuditRecord {
     pub action: String,
     /// What changed (old and new values).
     pub detail: serde_json::Value,
+    /// The database role that made the change (on a PostgreSQL server; `None` in a file).
+    #[serde(default)]
+    pub db_role: Option<String>,
 }
 
 /// An entry with its files and its audit trail.

@@ -1,14 +1,15 @@
 //! Listing and accent-insensitive search with filters, sorting and paging.
 
+use super::db::{refs, Value};
 use chrono::NaiveDate;
-use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
+use super::db;
 use super::entries::kind_name;
 use super::error::{RegisterError, Result};
-use super::fold::{fold, fts_query};
+use super::fold::fold;
 use super::model::{EntryStatus, EntrySummary, Page};
-use super::schema::stored;
+use super::stored::stored;
 use super::Register;
 
 /// Default page size.
@@ -87,7 +88,7 @@ pub struct Query {
 const SUMMARY_COLUMNS: &str =
     "e.id, r.code, e.number, e.symbol, e.date, e.kind, e.subject, e.signer, e.recipients, e.status, COALESCE(e.rules_id, r.rules_id)";
 
-fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<EntrySummary> {
+fn summary_row(r: &db::Row) -> db::DbResult<EntrySummary> {
     let kind: String = r.get(5)?;
     let rules_id: String = r.get(10)?;
     Ok(EntrySummary {
@@ -165,14 +166,9 @@ impl Register {
             limit + 1,
             q.offset.unwrap_or(0)
         );
-        let mut st = self
-            .conn
-            .prepare_cached(&sql)
-            .map_err(|e| self.classify(e))?;
-        let mut items = st
-            .query_map(rusqlite::params_from_iter(p.args.iter()), summary_row)
-            .map_err(|e| self.classify(e))?
-            .collect::<rusqlite::Result<Vec<_>>>()
+        let mut items = self
+            .db
+            .query_map(&sql, &refs(&p.args), summary_row)
             .map_err(|e| self.classify(e))?;
         let more = items.len() > limit as usize;
         items.truncate(limit as usize);
@@ -187,11 +183,8 @@ impl Register {
         let total = if q.with_total {
             let sql = format!("SELECT count(*) FROM {}{}", p.from, where_(&p.filter_conds));
             let n: i64 = self
-                .conn
-                .prepare_cached(&sql)?
-                .query_row(rusqlite::params_from_iter(p.filter_args.iter()), |r| {
-                    r.get(0)
-                })?;
+                .db
+                .query_row(&sql, &refs(&p.filter_args), |r| r.get(0))?;
             Some(n as u64)
         } else {
             None
@@ -222,14 +215,9 @@ impl Register {
             where_(&p.conds),
             p.order
         );
-        let mut st = self
-            .conn
-            .prepare_cached(&sql)
-            .map_err(|e| self.classify(e))?;
-        let ids = st
-            .query_map(rusqlite::params_from_iter(p.args.iter()), |r| r.get(0))
-            .map_err(|e| self.classify(e))?
-            .collect::<rusqlite::Result<Vec<i64>>>()
+        let ids = self
+            .db
+            .query_map(&sql, &refs(&p.args), |r| r.get(0))
             .map_err(|e| self.classify(e))?;
         Ok(ids)
     }
@@ -242,12 +230,12 @@ impl Register {
             let sql = format!(
                 "SELECT {SUMMARY_COLUMNS} FROM entries e JOIN registers r ON r.id = e.register_id WHERE e.id IN ({marks})"
             );
-            let mut st = self.conn.prepare(&sql).map_err(|e| self.classify(e))?;
-            let rows = st
-                .query_map(rusqlite::params_from_iter(chunk.iter()), summary_row)
+            let args: Vec<Value> = chunk.iter().map(|&id| Value::Int(id)).collect();
+            let rows = self
+                .db
+                .query_map(&sql, &refs(&args), summary_row)
                 .map_err(|e| self.classify(e))?;
             for r in rows {
-                let r = r.map_err(|e| self.classify(e))?;
                 found.insert(r.id, r);
             }
         }
@@ -259,27 +247,28 @@ impl Register {
         let mut from = String::new();
         let mut conds: Vec<String> = Vec::new();
         let mut args: Vec<Value> = Vec::new();
-        let id_col;
+        let id_col: String;
         if let Some(key) = q.symbol_key.as_deref() {
             conds.push("e.symbol_key = ?".into());
             args.push(Value::Text(key.to_string()));
         }
         if let Some(text) = q.text.as_deref() {
-            let m = fts_query(text, q.prefix).ok_or_else(|| {
+            let search = self.db.text_search(text, q.prefix)?;
+            let (table, cond, words, id) = search.ok_or_else(|| {
                 RegisterError::BadQuery(format!("\"{text}\" has no word to search for"))
             })?;
-            from.push_str("entries_fts f CROSS JOIN entries e ON e.id = f.rowid");
-            conds.push("entries_fts MATCH ?".into());
-            args.push(Value::Text(m));
-            id_col = "f.rowid";
+            from.push_str(&table);
+            conds.push(cond);
+            args.extend(words);
+            id_col = id;
         } else {
             from.push_str("entries e");
-            id_col = "e.id";
+            id_col = "e.id".into();
         }
         if let Some(code) = q.register.as_deref() {
             let reg = self.register(Some(code))?;
             conds.push("e.register_id = ?".into());
-            args.push(Value::Integer(reg.id));
+            args.push(Value::Int(reg.id));
         }
         let by_date = matches!(q.sort, Sort::DateDesc | Sort::DateAsc);
         // The date bounds are merged into one range (from, to, the year for date sorts, the
@@ -299,7 +288,7 @@ impl Register {
                 };
             } else {
                 conds.push("e.year = ?".into());
-                args.push(Value::Integer(i64::from(y)));
+                args.push(Value::Int(i64::from(y)));
             }
         }
         if let Some(k) = q.kind.as_deref() {
@@ -337,7 +326,7 @@ impl Register {
                 let id: i64 = c.parse().map_err(|_| bad_cursor())?;
                 let op = if q.sort == Sort::Newest { "<" } else { ">" };
                 conds.push(format!("{id_col} {op} ?"));
-                args.push(Value::Integer(id));
+                args.push(Value::Int(id));
             }
             (Some(c), Sort::DateDesc | Sort::DateAsc) => {
                 let (d, id) = c.split_once('.').ok_or_else(bad_cursor)?;
@@ -353,7 +342,7 @@ impl Register {
                 range(&mut conds, &mut args, lo, hi);
                 conds.push(format!("(e.date, e.id) {op} (?, ?)"));
                 args.push(Value::Text(d.to_string()));
-                args.push(Value::Integer(id));
+                args.push(Value::Int(id));
             }
         }
         let order = match q.sort {

@@ -1,11 +1,11 @@
 //! Registers, committee terms and number sequences.
 
+use super::db::{params, Db, DbResult, Row};
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::error::{RegisterError, Result};
 use super::model::{NewRegister, RegisterInfo, Term};
-use super::schema::{parse_stored, stored};
+use super::stored::{parse_stored, stored};
 use super::{now, Register};
 use crate::dates;
 use crate::draft::{Issuer, Regime};
@@ -16,7 +16,7 @@ const REGISTER_COLUMNS: &str =
     "id, code, name, regime, rules_id, period, per_kind, secret, parent, \
      issuer_name, issuer_code, volume, created_at";
 
-fn register_row(r: &Row) -> rusqlite::Result<RegisterInfo> {
+fn register_row(r: &Row) -> DbResult<RegisterInfo> {
     Ok(RegisterInfo {
         id: r.get(0)?,
         code: r.get(1)?,
@@ -96,12 +96,13 @@ impl Register {
             }
         }
         let tx = self.begin()?;
-        let exists: bool = tx
-            .query_row("SELECT 1 FROM registers WHERE code = ?1", [code], |_| {
-                Ok(true)
-            })
-            .optional()?
-            .unwrap_or(false);
+        let exists = tx
+            .query_opt(
+                "SELECT 1 FROM registers WHERE code = ?1",
+                params![code],
+                |_| Ok(()),
+            )?
+            .is_some();
         if exists {
             return Err(RegisterError::DuplicateRegister(code.to_string()));
         }
@@ -126,7 +127,7 @@ impl Register {
         )?;
         let info = tx.query_row(
             &format!("SELECT {REGISTER_COLUMNS} FROM registers WHERE code = ?1"),
-            [code],
+            params![code],
             register_row,
         )?;
         tx.commit()?;
@@ -135,14 +136,13 @@ impl Register {
 
     /// Every register in the database.
     pub fn registers(&self) -> Result<Vec<RegisterInfo>> {
-        let mut st = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {REGISTER_COLUMNS} FROM registers ORDER BY id"
-            ))
-            .map_err(|e| self.classify(e))?;
-        let rows = st.query_map([], register_row)?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        self.db
+            .query_map(
+                &format!("SELECT {REGISTER_COLUMNS} FROM registers ORDER BY id"),
+                params![],
+                register_row,
+            )
+            .map_err(|e| self.classify(e))
     }
 
     /// The register with this code; with `None`, the only register of the database.
@@ -245,35 +245,31 @@ impl Register {
             ));
         }
         let tx = self.begin()?;
-        let clash: Option<String> = tx
-            .query_row(
-                "SELECT label FROM terms WHERE register_id = ?1 AND start_date <= ?3 AND end_date >= ?2",
-                params![reg.id, start.to_string(), end.to_string()],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let clash: Option<String> = tx.query_opt(
+            "SELECT label FROM terms WHERE register_id = ?1 AND start_date <= ?3 AND end_date >= ?2",
+            params![reg.id, start.to_string(), end.to_string()],
+            |r| r.get(0),
+        )?;
         if let Some(l) = clash {
             return Err(RegisterError::TermOverlap(l));
         }
-        let dup: bool = tx
-            .query_row(
+        let dup = tx
+            .query_opt(
                 "SELECT 1 FROM terms WHERE register_id = ?1 AND label = ?2",
                 params![reg.id, label.trim()],
-                |_| Ok(true),
-            )
-            .optional()?
-            .unwrap_or(false);
+                |_| Ok(()),
+            )?
+            .is_some();
         if dup {
             return Err(RegisterError::invalid(
                 "--label",
                 format!("a term \"{}\" already exists", label.trim()),
             ));
         }
-        tx.execute(
+        let id = tx.insert(
             "INSERT INTO terms (register_id, label, start_date, end_date) VALUES (?1, ?2, ?3, ?4)",
             params![reg.id, label.trim(), start.to_string(), end.to_string()],
         )?;
-        let id = tx.last_insert_rowid();
         tx.commit()?;
         Ok(Term {
             id,
@@ -287,10 +283,10 @@ impl Register {
     /// The terms of a register, oldest first.
     pub fn terms(&self, register: Option<&str>) -> Result<Vec<Term>> {
         let reg = self.register(register)?;
-        let mut st = self.conn.prepare_cached(
+        Ok(self.db.query_map(
             "SELECT id, label, start_date, end_date FROM terms WHERE register_id = ?1 ORDER BY start_date",
-        )?;
-        let rows = st.query_map([reg.id], |r| {
+            params![reg.id],
+            |r| {
             Ok(Term {
                 id: r.get(0)?,
                 register: reg.code.clone(),
@@ -298,30 +294,28 @@ impl Register {
                 start: stored(r, 2, "date", dates::parse_iso)?,
                 end: stored(r, 3, "date", dates::parse_iso)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        },
+        )?)
     }
 
-    /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`).
-    pub(crate) fn begin(&mut self) -> Result<Transaction<'_>> {
-        let path = self.path.clone();
-        self.conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| super::schema::classify(&path, e))
+    /// Starts a write transaction that takes the register's write lock at once.
+    pub(crate) fn begin(&mut self) -> Result<super::db::Tx<'_>> {
+        self.db
+            .begin()
+            .map_err(|e| super::db::sqlite::classify_db(&self.path, e))
     }
 }
 
 /// The period a date falls in: the year (`2024`) or the term (`term:<id>`).
-pub(crate) fn period_of(tx: &Transaction, reg: &RegisterInfo, date: NaiveDate) -> Result<String> {
+pub(crate) fn period_of(tx: &Db, reg: &RegisterInfo, date: NaiveDate) -> Result<String> {
     match reg.period {
         Period::Year => Ok(date.year().to_string()),
         Period::Term => {
-            let id: Option<i64> = tx
-                .prepare_cached(
-                    "SELECT id FROM terms WHERE register_id = ?1 AND start_date <= ?2 AND end_date >= ?2",
-                )?
-                .query_row(params![reg.id, date.to_string()], |r| r.get(0))
-                .optional()?;
+            let id: Option<i64> = tx.query_opt(
+                "SELECT id FROM terms WHERE register_id = ?1 AND start_date <= ?2 AND end_date >= ?2",
+                params![reg.id, date.to_string()],
+                |r| r.get(0),
+            )?;
             id.map(|i| format!("term:{i}"))
                 .ok_or_else(|| RegisterError::NoTerm {
                     register: reg.code.clone(),
@@ -342,38 +336,38 @@ pub(crate) fn kind_key<'a>(reg: &RegisterInfo, kind: &'a str) -> &'a str {
 
 /// The date of the highest number of a sequence, if any.
 pub(crate) fn last_date(
-    tx: &Transaction,
+    tx: &Db,
     reg: &RegisterInfo,
     period: &str,
     kind: &str,
 ) -> Result<Option<NaiveDate>> {
-    let d: Option<String> = tx
-        .prepare_cached(
-            "SELECT e.date FROM sequences s JOIN entries e ON e.sequence_id = s.id \
-             WHERE s.register_id = ?1 AND s.period = ?2 AND s.kind = ?3 \
-             ORDER BY e.number DESC LIMIT 1",
-        )?
-        .query_row(params![reg.id, period, kind], |r| r.get(0))
-        .optional()?;
+    // The sequence first, then its highest number through the (sequence, number) index.
+    let d: Option<String> = tx.query_opt(
+        "SELECT e.date FROM entries e WHERE e.sequence_id = \
+         (SELECT id FROM sequences WHERE register_id = ?1 AND period = ?2 AND kind = ?3) \
+         ORDER BY e.number DESC LIMIT 1",
+        params![reg.id, period, kind],
+        |r| r.get(0),
+    )?;
     Ok(d.map(|s| parse_stored(&s, "date", dates::parse_iso))
         .transpose()?)
 }
 
 /// Takes the next number of a sequence (creating it at 01): `(sequence id, number)`.
-/// Must run inside an IMMEDIATE transaction.
+/// Must run inside a write transaction ([`Register::begin`]).
 pub(crate) fn next_number(
-    tx: &Transaction,
+    tx: &Db,
     reg: &RegisterInfo,
     period: &str,
     kind: &str,
 ) -> Result<(i64, u32)> {
-    let (id, n): (i64, i64) = tx
-        .prepare_cached(
-            "INSERT INTO sequences (register_id, period, kind, last_number) VALUES (?1, ?2, ?3, 1) \
-             ON CONFLICT (register_id, period, kind) DO UPDATE SET last_number = last_number + 1 \
-             RETURNING id, last_number",
-        )?
-        .query_row(params![reg.id, period, kind], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let (id, n): (i64, i64) = tx.query_row(
+        "INSERT INTO sequences (register_id, period, kind, last_number) VALUES (?1, ?2, ?3, 1) \
+         ON CONFLICT (register_id, period, kind) DO UPDATE SET last_number = sequences.last_number + 1 \
+         RETURNING id, last_number",
+        params![reg.id, period, kind],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let n = u32::try_from(n).map_err(|_| RegisterError::invalid("number", "sequence exhausted"))?;
     Ok((id, n))
 }

@@ -123,11 +123,11 @@ fn check_value(var: &Var, v: Option<&VarValue>) -> std::result::Result<Checked, 
             }
             Ok(Checked::Text(t))
         }
-        VarType::Date => match dates::parse(trimmed) {
+        VarType::Date => match dates::parse_user_date(key, trimmed)? {
             Some(d) => Ok(Checked::Text(dates::iso(d))),
             None => Err(bad(
                 ErrorCode::InvalidDate,
-                format!("\"{trimmed}\" is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
+                format!("\"{trimmed}\" is not a date ({})", dates::TYPED_FORMS),
             )),
         },
         VarType::Number => match trimmed.parse::<i64>() {

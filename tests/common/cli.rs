@@ -22,14 +22,20 @@ pub fn vanthu(args: &[&str]) -> Output {
         .expect("run vanthu")
 }
 
-/// `vanthu register --db DB ARGS`.
-pub fn register(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("register")
+/// `vanthu register --db DB`, to add arguments to and run or spawn.
+pub fn register_command(db: &Path) -> Command {
+    let mut c = Command::new(BIN);
+    c.arg("register")
         .arg("--db")
         .arg(db)
+        .env_remove("VANTHU_DB");
+    c
+}
+
+/// `vanthu register --db DB ARGS`.
+pub fn register(db: &Path, args: &[&str]) -> Output {
+    register_command(db)
         .args(args)
-        .env_remove("VANTHU_DB")
         .output()
         .expect("run vanthu")
 }

@@ -2,6 +2,7 @@
 #![allow(dead_code, missing_docs)]
 
 pub mod cli;
+pub mod db;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -6,11 +6,13 @@ use chrono::Datelike;
 use serde::Serialize;
 use tauri::AppHandle;
 use ts_rs::TS;
+use vanthu::draft::names::{self, DRAFT_EXT};
 use vanthu::draft::DraftFile;
 use vanthu::rules::facts::Facts;
+use vanthu::ErrorCode;
 
 use crate::dialogs;
-use crate::error::{CmdResult, FieldMessage};
+use crate::error::{AppError, CmdResult, FieldMessage};
 
 /// The public facts of the rule sets: regimes and the guide in force, types, signing forms,
 /// numbering, field labels, marks. The form reads these and keeps no list of its own.
@@ -71,11 +73,15 @@ pub fn read_draft(path: &std::path::Path) -> CmdResult<DraftFile> {
     Ok(vanthu::draft::read(path)?)
 }
 
-/// Asks for a draft file and reads it; `None` when the clerk cancels.
+/// Asks for a draft file (`.vanthu`, or `.json` of older versions) and reads it; `None` when
+/// the clerk cancels.
 #[tauri::command]
 pub async fn open_draft(app: AppHandle) -> CmdResult<Option<OpenedDraft>> {
-    let Some(path) = dialogs::open(&app, "Mở bản thảo", ("Bản thảo Văn Thư", &["json"]))
-    else {
+    let Some(path) = dialogs::open(
+        &app,
+        "Mở bản thảo",
+        ("Bản thảo Văn Thư", &[DRAFT_EXT, "json"]),
+    ) else {
         return Ok(None);
     };
     let draft = read_draft(&path)?;
@@ -85,16 +91,8 @@ pub async fn open_draft(app: AppHandle) -> CmdResult<Option<OpenedDraft>> {
     }))
 }
 
-fn file_stem(d: &DraftFile) -> String {
-    let kind = d.kind.as_deref().unwrap_or("van-ban");
-    vanthu::write::file_stem(&match d.number {
-        Some(n) => format!("{kind}-{n:02}"),
-        None => kind.to_string(),
-    })
-}
-
-/// Saves the draft to `path`, or to a file the clerk picks when `path` is `None`.
-/// Returns where it was saved, `None` when the clerk cancels.
+/// Saves the draft to `path`, or to a `.vanthu` file the clerk picks (named after its trích
+/// yếu) when `path` is `None`. Returns where it was saved, `None` when the clerk cancels.
 #[tauri::command]
 pub async fn save_draft(
     app: AppHandle,
@@ -106,8 +104,8 @@ pub async fn save_draft(
         None => match dialogs::save(
             &app,
             "Lưu bản thảo",
-            ("Bản thảo Văn Thư", &["json"]),
-            &format!("{}.json", file_stem(&draft)),
+            ("Bản thảo Văn Thư", &[DRAFT_EXT]),
+            &format!("{}.{DRAFT_EXT}", names::draft_stem(&draft)),
         ) {
             Some(p) => p,
             None => return Ok(None),
@@ -133,62 +131,202 @@ fn layout_of(draft: &DraftFile) -> CmdResult<(vanthu::Draft, vanthu::layout::Doc
     Ok((d, doc))
 }
 
-/// Exports the DOCX to a file the clerk picks; `None` when the clerk cancels.
-#[tauri::command]
-pub async fn export_docx(app: AppHandle, draft: DraftFile) -> CmdResult<Option<String>> {
-    let bytes = docx_bytes(&draft)?;
+/// A file written by an export.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Exported {
+    /// Where it was written.
+    pub path: String,
+    /// Its folder.
+    pub folder: String,
+    /// Whether the document had its number (an unnumbered one is a dự thảo).
+    pub numbered: bool,
+}
+
+fn export(
+    app: &AppHandle,
+    draft: &DraftFile,
+    title: &str,
+    filter: (&str, &[&str]),
+    bytes: &[u8],
+) -> CmdResult<Option<Exported>> {
+    let name = names::export_name(draft);
     let Some(path) = dialogs::save(
+        app,
+        title,
+        filter,
+        &format!("{}.{}", name.stem, filter.1[0]),
+    ) else {
+        return Ok(None);
+    };
+    vanthu::write::atomic(&path, bytes)?;
+    Ok(Some(Exported {
+        folder: path
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        path: path.display().to_string(),
+        numbered: name.numbered,
+    }))
+}
+
+/// Exports the DOCX to a file the clerk picks, suggested as `<số ký hiệu> <trích yếu>.docx`
+/// (`Du-thao <trích yếu>.docx` before numbering); `None` when the clerk cancels.
+#[tauri::command]
+pub async fn export_docx(app: AppHandle, draft: DraftFile) -> CmdResult<Option<Exported>> {
+    let bytes = docx_bytes(&draft)?;
+    export(
         &app,
+        &draft,
         "Xuất tệp DOCX",
         ("Tài liệu Word", &["docx"]),
-        &format!("{}.docx", file_stem(&draft)),
-    ) else {
-        return Ok(None);
-    };
-    vanthu::write::atomic(&path, &bytes)?;
-    Ok(Some(path.display().to_string()))
+        &bytes,
+    )
 }
 
-/// Exports a PDF typeset by the core (no LibreOffice) to a file the clerk picks; `None` when
-/// the clerk cancels.
+/// Exports a PDF typeset by the core (no LibreOffice) to a file the clerk picks, named as
+/// the DOCX; `None` when the clerk cancels.
 #[tauri::command]
-pub async fn export_pdf(app: AppHandle, draft: DraftFile) -> CmdResult<Option<String>> {
+pub async fn export_pdf(app: AppHandle, draft: DraftFile) -> CmdResult<Option<Exported>> {
     let (d, doc) = layout_of(&draft)?;
     let pdf = vanthu::render::pdf::to_pdf(&doc, &vanthu::render::pdf::Meta::of(&d, &doc))?;
-    let Some(path) = dialogs::save(
-        &app,
-        "Xuất tệp PDF",
-        ("PDF", &["pdf"]),
-        &format!("{}.pdf", file_stem(&draft)),
-    ) else {
-        return Ok(None);
+    export(&app, &draft, "Xuất tệp PDF", ("PDF", &["pdf"]), &pdf.bytes)
+}
+
+/// Opens an exported file (or, with `folder`, the folder holding it) with the system's
+/// default program. Under the end-to-end tests (`VANTHU_DIALOG_DIR`) nothing is opened.
+#[tauri::command(async)]
+pub fn open_path(path: String, folder: bool) -> CmdResult<()> {
+    let p = PathBuf::from(&path);
+    let target = if folder {
+        p.parent().map(PathBuf::from).unwrap_or(p)
+    } else {
+        p
     };
-    vanthu::write::atomic(&path, &pdf.bytes)?;
-    Ok(Some(path.display().to_string()))
-}
-
-/// Keeps the draft being typed in the data folder, so nothing typed is lost.
-#[tauri::command]
-pub fn autosave(draft: DraftFile) -> CmdResult<()> {
-    let path = crate::store::autosave_path()?;
-    vanthu::write::atomic(&path, draft.to_json().as_bytes())?;
-    Ok(())
-}
-
-/// The autosaved draft, if there is a readable one.
-#[tauri::command]
-pub fn restore_autosave() -> CmdResult<Option<DraftFile>> {
-    let path = crate::store::autosave_path()?;
-    if !path.exists() {
-        return Ok(None);
+    if !target.exists() {
+        return Err(AppError::new(
+            ErrorCode::OpenFailed,
+            format!("Không tìm thấy {}.", target.display()),
+        ));
     }
-    Ok(read_draft(&path).ok())
+    if std::env::var_os("VANTHU_DIALOG_DIR").is_some() {
+        return Ok(());
+    }
+    open::that_detached(&target).map_err(|_| {
+        AppError::new(
+            ErrorCode::OpenFailed,
+            format!("Không mở được {}.", target.display()),
+        )
+    })
+}
+
+/// A date as typed in the form (`5/3/2024`, `05/03/2024`, `2024-03-05`), in the ISO form the
+/// draft stores; `None` for an empty text. The one parser of the app and the templates
+/// ([`vanthu::dates::parse_user_date`]); the error names `field`.
+#[tauri::command]
+pub fn parse_date(field: String, text: String) -> CmdResult<Option<String>> {
+    match vanthu::dates::parse_user_date(&field, &text) {
+        Ok(d) => Ok(d.map(vanthu::dates::iso)),
+        Err(e) => {
+            let m = FieldMessage::from(&e);
+            Err(AppError {
+                message: m.message.clone(),
+                fields: vec![m],
+                ..AppError::new(e.code, "")
+            })
+        }
+    }
+}
+
+/// A draft kept in the data folder while it is written, listed under "Bản thảo gần đây".
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RecentDraft {
+    /// Its id (the autosave file's name).
+    pub id: String,
+    /// Its trích yếu, or its type's name.
+    pub title: String,
+    /// The symbol, when it has a number.
+    pub number: Option<u32>,
+    /// When it was last changed, `dd/mm/yyyy HH:MM`.
+    pub modified: String,
+}
+
+/// Keeps the draft being typed in the data folder (`drafts/<id>.vanthu`), so nothing typed
+/// is lost; the [`crate::store::RECENT_KEPT`] newest are kept.
+#[tauri::command]
+pub fn autosave(draft: DraftFile, id: String) -> CmdResult<()> {
+    let path = crate::store::draft_path(&id)?;
+    let mut draft = draft;
+    draft.format = Some(vanthu::draft::FORMAT.to_string());
+    vanthu::write::atomic(&path, draft.to_json().as_bytes())?;
+    crate::store::prune_autosaved()
+}
+
+/// An autosaved draft with its id.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SavedDraft {
+    /// Its id.
+    pub id: String,
+    /// Its content.
+    pub draft: DraftFile,
+}
+
+/// The newest autosaved draft that reads (or the one older versions kept), if any.
+#[tauri::command]
+pub fn restore_autosave() -> CmdResult<Option<SavedDraft>> {
+    for (id, path, _) in crate::store::autosaved()? {
+        if let Ok(draft) = read_draft(&path) {
+            return Ok(Some(SavedDraft { id, draft }));
+        }
+    }
+    let old = crate::store::autosave_path()?;
+    Ok(read_draft(&old).ok().map(|draft| SavedDraft {
+        id: "autosave".into(),
+        draft,
+    }))
+}
+
+/// The autosaved drafts, newest first.
+#[tauri::command]
+pub fn recent_drafts() -> CmdResult<Vec<RecentDraft>> {
+    let mut out = Vec::new();
+    for (id, path, modified) in crate::store::autosaved()? {
+        let Ok(d) = read_draft(&path) else { continue };
+        let modified: chrono::DateTime<chrono::Local> = modified.into();
+        out.push(RecentDraft {
+            id,
+            title: names::draft_stem(&d),
+            number: d.number.and_then(|n| u32::try_from(n).ok()),
+            modified: modified.format("%d/%m/%Y %H:%M").to_string(),
+        });
+    }
+    Ok(out)
+}
+
+/// One autosaved draft.
+#[tauri::command]
+pub fn open_recent(id: String) -> CmdResult<SavedDraft> {
+    let draft = read_draft(&crate::store::draft_path(&id)?)?;
+    Ok(SavedDraft { id, draft })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use vanthu::{ErrorCode, Regime};
+    use vanthu::Regime;
+
+    #[test]
+    fn typed_dates_become_iso_and_a_bad_one_names_its_field() {
+        assert_eq!(
+            parse_date("date".into(), "5/3/2024".into())
+                .unwrap()
+                .as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(parse_date("date".into(), "".into()).unwrap(), None);
+        let e = parse_date("date".into(), "32/1/2024".into()).unwrap_err();
+        assert_eq!(e.fields[0].field, "date");
+        assert!(e.message.contains("05/03/2024"), "{}", e.message);
+    }
 
     fn sample() -> DraftFile {
         let mut d = vanthu::profile::Profile::sample(Regime::State).draft_file("cong-van");
@@ -222,13 +360,6 @@ mod tests {
         d.recipients = vec!["Các phòng thuộc Sở".into()];
         d.body = Some("Nội dung.".into());
         assert_eq!(&docx_bytes(&d).unwrap()[..2], b"PK");
-        assert_eq!(
-            file_stem(&DraftFile {
-                number: Some(5),
-                ..d
-            }),
-            "cong-van-05"
-        );
     }
 
     #[test]

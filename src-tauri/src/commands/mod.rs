@@ -5,4 +5,5 @@ pub mod draft;
 pub mod lint;
 pub mod profile;
 pub mod register;
+pub mod register_server;
 pub mod templates;

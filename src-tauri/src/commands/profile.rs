@@ -15,3 +15,16 @@ pub fn profiles_save(profiles: ProfileStore) -> CmdResult<ProfileStore> {
     store::save_profiles(&profiles)?;
     Ok(profiles)
 }
+
+/// The app's own settings (the user's name, first start answered); loading them also names
+/// the user to the register's history.
+#[tauri::command]
+pub fn settings_load() -> CmdResult<store::AppSettings> {
+    store::load_settings()
+}
+
+/// Saves the app's settings; the register's history records the new name from now on.
+#[tauri::command]
+pub fn settings_save(settings: store::AppSettings) -> CmdResult<store::AppSettings> {
+    store::save_settings(&settings)
+}

@@ -1,7 +1,8 @@
 //! Sổ văn bản đi: the register of outgoing documents, over `vanthu::register`.
 //!
-//! The database is the one the command line uses (`VANTHU_DB`, else `register.sqlite` in the
-//! data folder); it is opened once and kept in the app's state.
+//! The database is the one the command line uses (`VANTHU_DB`), else the one of *Cài đặt →
+//! Sổ đăng ký* (the office's server, or `register.sqlite` in the data folder); it is opened
+//! once and kept in the app's state.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -18,7 +19,6 @@ use vanthu::{dates, ErrorCode};
 
 use crate::dialogs;
 use crate::error::{AppError, CmdResult, FieldMessage};
-use crate::store;
 
 /// Whether the register is in this build.
 pub const AVAILABLE: bool = true;
@@ -42,7 +42,7 @@ impl RegisterState {
             .lock()
             .map_err(|_| AppError::new(ErrorCode::Internal, "Sổ đăng ký đang bận, hãy thử lại."))?;
         if guard.is_none() {
-            *guard = Some(Register::open(&database_path()?)?);
+            *guard = Some(Register::open(&crate::server_settings::location()?)?);
         }
         match guard.as_mut() {
             Some(reg) => Ok(f(reg)?),
@@ -51,6 +51,14 @@ impl RegisterState {
                 "Không mở được sổ đăng ký.",
             )),
         }
+    }
+
+    /// Closes the register (the settings changed): the next command opens the new one.
+    pub fn close(&self) -> CmdResult<()> {
+        let busy = || AppError::new(ErrorCode::Internal, "Sổ đăng ký đang bận, hãy thử lại.");
+        *self.register.lock().map_err(|_| busy())? = None;
+        *self.listing.lock().map_err(|_| busy())? = None;
+        Ok(())
     }
 
     /// One page of a listing: the matching ids are found once per query (again when the
@@ -79,16 +87,6 @@ impl RegisterState {
         let rows = self.with(|reg| reg.summaries(slice))?;
         Ok((ids.len(), rows))
     }
-}
-
-/// `VANTHU_DB`, else `register.sqlite` in the app's data folder (where the CLI looks too).
-fn database_path() -> CmdResult<PathBuf> {
-    if let Some(p) = std::env::var_os(vanthu::register::ENV_DB).filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(p));
-    }
-    let dir = store::data_dir()?;
-    std::fs::create_dir_all(&dir).map_err(|e| AppError::from(vanthu::Error::io(&dir, e)))?;
-    Ok(dir.join("register.sqlite"))
 }
 
 /// A search of the register.

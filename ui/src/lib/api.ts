@@ -1,8 +1,9 @@
 // Typed calls of the app's Tauri commands. Every type comes from the Rust side (bindings.ts).
 import { invoke } from "@tauri-apps/api/core";
 import type {
-  AppError, AppInfo, DraftFile, Facts, Finding, IssuedNumber, OpenedDraft, Preview,
-  ProfileStore, Regime, RegisterEntry, RegisterPage, RegisterForm, RegisterQuery, RegisterSummary, RuleFacts, TemplateInfo,
+  AppError, AppInfo, AppSettings, DraftFile, Exported, RecentDraft, SavedDraft, Facts, Finding, IssuedNumber, OpenedDraft, Preview,
+  ProfileStore, Regime, RegisterEntry, RegisterPage, RegisterForm, RegisterQuery, RegisterSettings, RegisterSummary, RuleFacts,
+  ServerCheck, ServerSettings, TemplateInfo,
 } from "./bindings";
 
 /** Normalises whatever a command threw into the app's `{code, message, fields}` error. */
@@ -25,10 +26,16 @@ export const api = {
   preview: (draft: DraftFile) => call<Preview>("preview", { draft }),
   openDraft: () => call<OpenedDraft | null>("open_draft"),
   saveDraft: (draft: DraftFile, path: string | null) => call<string | null>("save_draft", { draft, path }),
-  exportDocx: (draft: DraftFile) => call<string | null>("export_docx", { draft }),
-  exportPdf: (draft: DraftFile) => call<string | null>("export_pdf", { draft }),
-  autosave: (draft: DraftFile) => call<void>("autosave", { draft }),
-  restoreAutosave: () => call<DraftFile | null>("restore_autosave"),
+  exportDocx: (draft: DraftFile) => call<Exported | null>("export_docx", { draft }),
+  exportPdf: (draft: DraftFile) => call<Exported | null>("export_pdf", { draft }),
+  openPath: (path: string, folder: boolean) => call<void>("open_path", { path, folder }),
+  autosave: (draft: DraftFile, id: string) => call<void>("autosave", { draft, id }),
+  restoreAutosave: () => call<SavedDraft | null>("restore_autosave"),
+  recentDrafts: () => call<RecentDraft[]>("recent_drafts"),
+  openRecent: (id: string) => call<SavedDraft>("open_recent", { id }),
+  parseDate: (field: string, text: string) => call<string | null>("parse_date", { field, text }),
+  settingsLoad: () => call<AppSettings>("settings_load"),
+  settingsSave: (settings: AppSettings) => call<AppSettings>("settings_save", { settings }),
   profilesLoad: () => call<ProfileStore>("profiles_load"),
   profilesSave: (profiles: ProfileStore) => call<ProfileStore>("profiles_save", { profiles }),
   registerList: (query: RegisterQuery) => call<RegisterPage>("register_list", { query }),
@@ -42,6 +49,11 @@ export const api = {
     call<string | null>("register_export", { format, register, year }),
   registerCreate: (form: RegisterForm) => call<void>("register_create", { form }),
   registersList: () => call<RegisterSummary[]>("registers_list"),
+  registerSettingsLoad: () => call<RegisterSettings>("register_settings_load"),
+  registerSettingsSave: (settings: RegisterSettings, password: string | null) =>
+    call<RegisterSettings>("register_settings_save", { settings, password }),
+  registerServerCheck: (server: ServerSettings, password: string | null) =>
+    call<ServerCheck>("register_server_check", { server, password }),
   registerAddTerm: (register: string, label: string, start: string, end: string) =>
     call<void>("register_add_term", { register, label, start, end }),
   templatesList: () => call<TemplateInfo[]>("templates_list"),

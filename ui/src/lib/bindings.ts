@@ -1,6 +1,6 @@
 // Generated from the Rust types by `cargo test -p vanthu-app bindings` (ts-rs). Do not edit.
 
-export type ErrorCode = "required" | "invalid_date" | "unknown_kind" | "unknown_field" | "too_long" | "out_of_range" | "not_allowed" | "invalid_value" | "invalid_type" | "parse" | "invalid" | "too_large" | "io" | "rules" | "unknown_rules" | "rules_regime" | "render" | "convert" | "not_a_draft" | "missing_font" | "unknown_register" | "register_required" | "no_register" | "duplicate_register" | "unknown_entry" | "no_term" | "term_overlap" | "reason_required" | "wrong_status" | "mismatch" | "date_out_of_order" | "invalid_draft" | "draft_incomplete" | "invalid_argument" | "bad_query" | "corrupt_database" | "not_a_register" | "schema_too_new" | "export" | "database" | "migration" | "no_docx" | "restore_loses_entries" | "future_date" | "no_database" | "output_is_input" | "wrong_extension" | "invalid_char" | "template_budget" | "template_not_found" | "template_syntax" | "template_forbidden" | "template_undefined" | "template_render" | "template_format" | "template_builtin" | "template_exists" | "template_name" | "no_data_dir" | "profiles_corrupt" | "open_failed" | "not_available" | "internal";
+export type ErrorCode = "required" | "invalid_date" | "unknown_kind" | "unknown_field" | "too_long" | "out_of_range" | "not_allowed" | "invalid_value" | "invalid_type" | "parse" | "invalid" | "too_large" | "io" | "rules" | "unknown_rules" | "rules_regime" | "render" | "convert" | "not_a_draft" | "missing_font" | "unknown_register" | "register_required" | "no_register" | "duplicate_register" | "unknown_entry" | "no_term" | "term_overlap" | "reason_required" | "wrong_status" | "mismatch" | "date_out_of_order" | "invalid_draft" | "draft_incomplete" | "invalid_argument" | "bad_query" | "corrupt_database" | "not_a_register" | "schema_too_new" | "export" | "database" | "migration" | "no_docx" | "restore_loses_entries" | "future_date" | "no_database" | "server_unavailable" | "permission_denied" | "unknown_location" | "not_supported" | "target_not_empty" | "output_is_input" | "wrong_extension" | "invalid_char" | "template_budget" | "template_not_found" | "template_syntax" | "template_forbidden" | "template_undefined" | "template_render" | "template_format" | "template_builtin" | "template_exists" | "template_name" | "no_data_dir" | "profiles_corrupt" | "open_failed" | "not_available" | "internal";
 
 export type Regime = "state" | "party";
 
@@ -264,6 +264,16 @@ active: number,
  */
 profiles: Array<Profile>, };
 
+export type AppSettings = { 
+/**
+ * The person using the app ("Người dùng"), recorded in the register's history.
+ */
+user_name: string, 
+/**
+ * The first-start invitation to replace the sample organisation was answered.
+ */
+welcomed: boolean, };
+
 export type FieldMessage = { 
 /**
  * Dotted path of the field, as the core names it (`recipients[1]`, `issuer.code`).
@@ -347,6 +357,48 @@ export type OpenedDraft = {
 path: string, 
 /**
  * Its content (not yet validated: the form shows what is wrong).
+ */
+draft: DraftFile, };
+
+export type Exported = { 
+/**
+ * Where it was written.
+ */
+path: string, 
+/**
+ * Its folder.
+ */
+folder: string, 
+/**
+ * Whether the document had its number (an unnumbered one is a dự thảo).
+ */
+numbered: boolean, };
+
+export type RecentDraft = { 
+/**
+ * Its id (the autosave file's name).
+ */
+id: string, 
+/**
+ * Its trích yếu, or its type's name.
+ */
+title: string, 
+/**
+ * The symbol, when it has a number.
+ */
+number: number | null, 
+/**
+ * When it was last changed, `dd/mm/yyyy HH:MM`.
+ */
+modified: string, };
+
+export type SavedDraft = { 
+/**
+ * Its id.
+ */
+id: string, 
+/**
+ * Its content.
  */
 draft: DraftFile, };
 
@@ -591,6 +643,66 @@ per_kind: boolean,
  * A register of văn bản mật.
  */
 secret: boolean, };
+
+export type Engine = "file" | "server";
+
+export type ServerSettings = { 
+/**
+ * Host name or IP address.
+ */
+host: string, 
+/**
+ * TCP port (5432 by default).
+ */
+port: number, 
+/**
+ * Database name.
+ */
+database: string, 
+/**
+ * Login role.
+ */
+user: string, 
+/**
+ * Encrypt the connection (`sslmode=require`).
+ */
+tls: boolean, };
+
+export type ServerCheck = { 
+/**
+ * The server's version (`PostgreSQL 15.18 …`).
+ */
+version: string, 
+/**
+ * The login's role.
+ */
+role: string, 
+/**
+ * Whether the role may issue, cancel and correct (member of `vanthu_clerk`, or the owner).
+ */
+clerk: boolean, 
+/**
+ * The registers the database holds (their codes).
+ */
+registers: Array<string>, 
+/**
+ * Whether the connection is encrypted.
+ */
+tls: boolean, };
+
+export type RegisterSettings = { 
+/**
+ * A file on this machine, or a shared server.
+ */
+engine: Engine, 
+/**
+ * The server (used when `engine` is `server`).
+ */
+server: ServerSettings, 
+/**
+ * Whether a password for this server is kept in the keyring (read-only for the UI).
+ */
+has_password: boolean, };
 
 export type TemplateField = { 
 /**

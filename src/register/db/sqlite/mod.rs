@@ -1,11 +1,12 @@
-//! The database schema as forward-only migrations, and how a connection is opened.
+//! SQLite: the schema as forward-only migrations, how a file is opened, and how statements run.
 //!
 //! Migration 1 holds registers, terms, sequences, entries, files and the audit trail;
 //! migration 2 adds accent-insensitive search (folded columns and an FTS5 index); migration 3
 //! keeps the rule set of each entry (a register outlives a guide: its entries follow the one
 //! of their own date; entries written before it read their register's); migration 4 keeps the
 //! numbering's high-water marks, which survive a restore, and whether a register accepts dates
-//! later than today.
+//! later than today; migration 5 keeps the database role of each audited change (empty here,
+//! the server's role on PostgreSQL).
 //! A migration is never edited once released: a change is a new migration.
 
 use rusqlite::{Connection, OpenFlags};
@@ -13,8 +14,12 @@ use rusqlite_migration::{HookResult, Migrations, M};
 use std::path::Path;
 use std::time::Duration;
 
-use super::error::{RegisterError, Result};
-use super::fold::fold;
+pub mod backup;
+
+use super::{DbError, DbResult, ToValue, Value};
+use crate::register::error::{RegisterError, Result};
+use crate::register::fold::fold;
+use crate::register::stored::search_text;
 
 const V1: &str = r#"
 CREATE TABLE registers (
@@ -136,44 +141,6 @@ CREATE VIRTUAL TABLE entries_fts USING fts5(
 );
 "#;
 
-/// A stored text read back through `parse`: a value it refuses (a damaged row) is an error
-/// naming what it should have been, never a silent default such as 1970-01-01.
-pub(crate) fn parse_stored<T>(
-    text: &str,
-    what: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> rusqlite::Result<T> {
-    parse(text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            format!("damaged register row: \"{text}\" is not a {what}").into(),
-        )
-    })
-}
-
-/// Column `i` of a row read back through `parse` (see [`parse_stored`]).
-pub(crate) fn stored<T>(
-    r: &rusqlite::Row,
-    i: usize,
-    what: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> rusqlite::Result<T> {
-    parse_stored(&r.get::<_, String>(i)?, what, parse)
-}
-
-/// A nullable column `i` read back through `parse`.
-pub(crate) fn stored_opt<T>(
-    r: &rusqlite::Row,
-    i: usize,
-    what: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> rusqlite::Result<Option<T>> {
-    r.get::<_, Option<String>>(i)?
-        .map(|s| parse_stored(&s, what, parse))
-        .transpose()
-}
-
 const V3: &str = "ALTER TABLE entries ADD COLUMN rules_id TEXT;";
 
 /// The high-water marks of the numbering: the highest number each sequence (register code,
@@ -191,16 +158,19 @@ ALTER TABLE registers ADD COLUMN allow_future INTEGER NOT NULL DEFAULT 0
     CHECK (allow_future IN (0, 1));
 "#;
 
-/// The folded search text of an entry: symbol, number, subject, signer and recipients.
-pub fn search_text(
-    symbol: &str,
-    number: i64,
-    subject: &str,
-    signer: &str,
-    recipients: &str,
-) -> String {
-    fold(&format!(
-        "{symbol} {number} {subject} {signer} {recipients}"
+/// The database role of each audited change: always empty in SQLite (a file has no roles);
+/// PostgreSQL records the server's `current_user` there.
+const V5: &str = "ALTER TABLE audit ADD COLUMN db_role TEXT;";
+
+/// The search of a text: FROM clause, condition, its arguments and the id column to order
+/// by (an FTS5 query: every word, the last one as a prefix when asked).
+pub fn text_search(text: &str, prefix: bool) -> Option<super::TextSearch> {
+    let q = crate::register::fts_query(text, prefix)?;
+    Some((
+        "entries_fts f CROSS JOIN entries e ON e.id = f.rowid".into(),
+        "entries_fts MATCH ?".into(),
+        vec![Value::Text(q)],
+        "f.rowid".into(),
     ))
 }
 
@@ -249,11 +219,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up_with_hook(V2, backfill_search),
         M::up(V3),
         M::up(V4),
+        M::up(V5),
     ])
 }
 
 /// The newest schema version this program knows.
-pub const LATEST: i64 = 4;
+pub const LATEST: i64 = 5;
 
 fn is_corruption(e: &rusqlite::Error) -> bool {
     matches!(
@@ -270,7 +241,7 @@ pub fn classify(path: &Path, e: rusqlite::Error) -> RegisterError {
             message: e.to_string(),
         }
     } else {
-        RegisterError::Sqlite(e)
+        RegisterError::from(e)
     }
 }
 
@@ -369,4 +340,66 @@ pub fn upgrade(conn: &mut Connection, path: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+fn bind(params: &[&dyn ToValue]) -> Vec<rusqlite::types::Value> {
+    params
+        .iter()
+        .map(|p| match p.to_value() {
+            Value::Null => rusqlite::types::Value::Null,
+            Value::Int(i) => rusqlite::types::Value::Integer(i),
+            Value::Real(f) => rusqlite::types::Value::Real(f),
+            Value::Text(s) => rusqlite::types::Value::Text(s),
+            Value::Blob(b) => rusqlite::types::Value::Blob(b),
+        })
+        .collect()
+}
+
+/// Runs a statement (cached).
+pub(super) fn execute(c: &Connection, sql: &str, params: &[&dyn ToValue]) -> DbResult<u64> {
+    let n = c
+        .prepare_cached(sql)?
+        .execute(rusqlite::params_from_iter(bind(params)))?;
+    Ok(n as u64)
+}
+
+/// Every row of a query through `f`.
+pub(super) fn query_map<T>(
+    c: &Connection,
+    sql: &str,
+    params: &[&dyn ToValue],
+    f: &mut dyn FnMut(&rusqlite::Row) -> DbResult<T>,
+) -> DbResult<Vec<T>> {
+    let mut st = c.prepare_cached(sql)?;
+    let mut rows = st.query(rusqlite::params_from_iter(bind(params)))?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(f(r)?);
+    }
+    Ok(out)
+}
+
+/// Column `i` of a row.
+pub(super) fn value(r: &rusqlite::Row, i: usize) -> DbResult<Value> {
+    use rusqlite::types::ValueRef;
+    Ok(match r.get_ref(i)? {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Int(i),
+        ValueRef::Real(f) => Value::Real(f),
+        ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+    })
+}
+
+/// The schema version of the file (`PRAGMA user_version`).
+pub(super) fn schema_version(c: &Connection) -> DbResult<i64> {
+    Ok(c.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Maps a database error on `path` to `Corrupt` when SQLite says the file is damaged.
+pub fn classify_db(path: &Path, e: DbError) -> RegisterError {
+    match e {
+        DbError::Sqlite(e) => classify(path, e),
+        e => RegisterError::from(e),
+    }
 }

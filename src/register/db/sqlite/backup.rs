@@ -1,36 +1,15 @@
-//! Backup (`VACUUM INTO`, a consistent snapshot), restore (one write transaction from the
-//! safety copy to the switch; numbering never rewinds) and the integrity check.
+//! A register file's backup (`VACUUM INTO`, a consistent snapshot), restore (one write
+//! transaction from the safety copy to the switch; numbering never rewinds) and SQLite's own
+//! integrity checks. A server is backed up with its own tools.
 
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-use super::error::{RegisterError, Result};
-use super::schema::{self, LATEST};
-use super::Register;
-
-/// The result of `check`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CheckReport {
-    /// Whether everything is fine.
-    pub ok: bool,
-    /// `PRAGMA integrity_check` (`ok` when sound).
-    pub integrity: Vec<String>,
-    /// `PRAGMA foreign_key_check` violations.
-    pub foreign_keys: Vec<String>,
-    /// Whether the search index matches the entries (`true` when it could not be checked).
-    pub search_index: bool,
-    /// Whether the search index was checked (its check writes: not on a read-only database).
-    pub search_index_checked: bool,
-    /// Sequences with a doubled number or a gap.
-    pub sequences: Vec<String>,
-    /// Registers in the database.
-    pub registers: u64,
-    /// Entries in the database.
-    pub entries: u64,
-    /// Schema version.
-    pub schema: i64,
-}
+use super as schema;
+use super::LATEST;
+use crate::register::error::{RegisterError, Result};
+use crate::register::Register;
 
 fn sibling(path: &Path, tag: &str) -> PathBuf {
     let name = path
@@ -342,10 +321,10 @@ impl Register {
     /// Writes a consistent, compacted copy of the database to `dest` (replacing it atomically).
     pub fn backup(&self, dest: &Path) -> Result<()> {
         let tmp = sibling(dest, "backup");
+        let conn = self.sqlite_only("backup")?;
         let result = (|| {
-            self.conn
-                .execute("VACUUM INTO ?1", [tmp.to_string_lossy().as_ref()])
-                .map_err(|e| self.classify(e))?;
+            conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy().as_ref()])
+                .map_err(|e| self.classify(e.into()))?;
             std::fs::File::open(&tmp)
                 .and_then(|f| f.sync_all())
                 .map_err(|e| RegisterError::io(&tmp, e))?;
@@ -365,6 +344,7 @@ impl Register {
     /// Numbering never rewinds: every sequence continues above the highest number the register
     /// ever handed out (its high-water mark, kept outside the restored data).
     pub fn restore(&mut self, src: &Path, force: bool) -> Result<RestoreReport> {
+        self.sqlite_only("restore")?;
         verify_file(src)?;
         let prepared = sibling(&self.path, "restore");
         let result = self.restore_prepared(src, &prepared, force);
@@ -380,24 +360,27 @@ impl Register {
     ) -> Result<RestoreReport> {
         prepare_copy(src, prepared)?;
         let c = |e| schema::classify(&self.path, e);
-        self.conn
+        self.sqlite_only("restore")?
             .execute(
                 "ATTACH DATABASE ?1 AS incoming",
                 [prepared.to_string_lossy().as_ref()],
             )
             .map_err(c)?;
         let result = self.restore_locked(force);
-        let _ = self.conn.execute_batch("DETACH DATABASE incoming");
+        if let Some(conn) = self.db.sqlite_connection() {
+            let _ = conn.execute_batch("DETACH DATABASE incoming");
+        }
         result
     }
 
     fn restore_locked(&mut self, force: bool) -> Result<RestoreReport> {
         let path = self.path.clone();
         let c = |e| schema::classify(&path, e);
-        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(c)?;
+        let conn = self.sqlite_only("restore")?;
+        conn.execute_batch("BEGIN IMMEDIATE").map_err(c)?;
         let mut safety_made: Option<PathBuf> = None;
         let result = (|| {
-            let lost = lost_entries(&self.conn).map_err(c)?;
+            let lost = lost_entries(conn).map_err(c)?;
             let issued: Vec<&LostEntry> = lost.iter().filter(|e| e.status == "issued").collect();
             if !issued.is_empty() && !force {
                 return Err(RegisterError::RestoreLosesEntries {
@@ -408,8 +391,8 @@ impl Register {
             let safety = safety_path(&path);
             safety_copy(&path, &safety).map_err(c)?;
             safety_made = Some(safety.clone());
-            switch_data(&self.conn).map_err(c)?;
-            let continues = continuing_numbers(&self.conn).map_err(c)?;
+            switch_data(conn).map_err(c)?;
+            let continues = continuing_numbers(conn).map_err(c)?;
             Ok(RestoreReport {
                 safety,
                 lost,
@@ -419,11 +402,11 @@ impl Register {
         })();
         match result {
             Ok(r) => {
-                self.conn.execute_batch("COMMIT").map_err(c)?;
+                conn.execute_batch("COMMIT").map_err(c)?;
                 Ok(r)
             }
             Err(e) => {
-                let _ = self.conn.execute_batch("ROLLBACK");
+                let _ = conn.execute_batch("ROLLBACK");
                 if let Some(s) = safety_made {
                     let _ = std::fs::remove_file(s);
                 }
@@ -432,21 +415,22 @@ impl Register {
         }
     }
 
-    /// Checks the database: SQLite integrity, foreign keys, the search index, and that every
-    /// sequence holds each number from 01 to its last exactly once.
-    pub fn check(&self) -> Result<CheckReport> {
-        self.check_with(true)
-    }
-
-    fn check_with(&self, try_index: bool) -> Result<CheckReport> {
-        let c = |e| self.classify(e);
-        let mut st = self.conn.prepare("PRAGMA integrity_check").map_err(c)?;
+    /// SQLite's own checks: page integrity, foreign keys and the FTS5 index. `None` when the
+    /// file turns out to be read-only (check again without the index).
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn check_file(
+        &self,
+        conn: &Connection,
+        try_index: bool,
+    ) -> Result<Option<(Vec<String>, Vec<String>, bool, bool)>> {
+        let c = |e: rusqlite::Error| self.classify(e.into());
+        let mut st = conn.prepare("PRAGMA integrity_check").map_err(c)?;
         let integrity = st
             .query_map([], |r| r.get::<_, String>(0))
             .map_err(c)?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(c)?;
-        let mut st = self.conn.prepare("PRAGMA foreign_key_check").map_err(c)?;
+        let mut st = conn.prepare("PRAGMA foreign_key_check").map_err(c)?;
         let foreign_keys = st
             .query_map([], |r| {
                 Ok(format!(
@@ -460,10 +444,10 @@ impl Register {
             .map_err(c)?;
         // FTS5's integrity check is a write: on a read-only database it cannot run, which
         // says nothing about the index.
-        let read_only = !try_index || self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false);
+        let read_only = !try_index || conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false);
         let search_index_checked = !read_only;
         let search_index = read_only
-            || match self.conn.execute(
+            || match conn.execute(
                 "INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)",
                 [],
             ) {
@@ -471,77 +455,16 @@ impl Register {
                 Err(e) => {
                     if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) {
                         // Read-only by the file's permissions: the index is left unchecked.
-                        return self.check_with(false);
+                        return Ok(None);
                     }
                     false
                 }
             };
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT r.code, s.period, s.kind, s.last_number, count(e.id), count(DISTINCT e.number), \
-                 coalesce(min(e.number), 0), coalesce(max(e.number), 0), \
-                 coalesce(m.last_number - coalesce(sum(e.number <= m.last_number), 0), 0) \
-                 FROM sequences s JOIN registers r ON r.id = s.register_id \
-                 LEFT JOIN number_marks m ON m.register_code = r.code AND m.period = s.period \
-                   AND m.kind = s.kind \
-                 LEFT JOIN entries e ON e.sequence_id = s.id GROUP BY s.id ORDER BY s.id",
-            )
-            .map_err(c)?;
-        let sequences = st
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, i64>(3)?,
-                    r.get::<_, i64>(4)?,
-                    r.get::<_, i64>(5)?,
-                    r.get::<_, i64>(6)?,
-                    r.get::<_, i64>(7)?,
-                    r.get::<_, i64>(8)?,
-                ))
-            })
-            .map_err(c)?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(c)?
-            .into_iter()
-            // Numbers lost in a restore (below the sequence's high-water mark and absent)
-            // are accounted for: the restore listed them for re-registration.
-            .filter(|&(_, _, _, last, n, distinct, min, max, lost)| {
-                !(distinct == n
-                    && max <= last
-                    && (n == 0 || min >= 1)
-                    && last - n == lost.max(0))
-            })
-            .map(|(code, period, kind, last, n, distinct, _, max, _)| {
-                let kind = if kind.is_empty() { "all types".to_string() } else { kind };
-                format!(
-                    "register {code}, period {period}, {kind}: last number {last}, {n} entries ({distinct} distinct numbers, highest {max})"
-                )
-            })
-            .collect::<Vec<_>>();
-        let registers: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM registers", [], |r| r.get(0))?;
-        let entries: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?;
-        let schema: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let ok =
-            integrity == ["ok"] && foreign_keys.is_empty() && search_index && sequences.is_empty();
-        Ok(CheckReport {
-            ok,
+        Ok(Some((
             integrity,
             foreign_keys,
             search_index,
             search_index_checked,
-            sequences,
-            registers: registers as u64,
-            entries: entries as u64,
-            schema,
-        })
+        )))
     }
 }
