@@ -26,18 +26,7 @@ fn run(db: &str, args: &[&str]) -> std::process::Output {
 }
 
 fn init(db: &str) {
-    let out = run(
-        db,
-        &[
-            "init",
-            "--regime",
-            "state",
-            "--issuer-name",
-            "SỞ VĂN HÓA",
-            "--issuer-code",
-            "SVHTTDL",
-        ],
-    );
+    let out = run(db, &common::cli::INIT_STATE);
     assert!(
         out.status.success(),
         "{}",

@@ -20,15 +20,7 @@ fn init(db: &Path) {
 
 fn init_with(db: &Path, extra: &[&str]) {
     let st = vanthu(db)
-        .args([
-            "init",
-            "--regime",
-            "state",
-            "--issuer-name",
-            "SỞ VĂN HÓA",
-            "--issuer-code",
-            "SVHTTDL",
-        ])
+        .args(common::cli::INIT_STATE)
         .args(extra)
         .status()
         .expect("init");

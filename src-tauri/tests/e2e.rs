@@ -323,6 +323,25 @@ impl Driver {
         self.type_into("#f-body", BODY).await
     }
 
+    /// Types a server's address into *Cài đặt*'s shared-register form (host 127.0.0.1).
+    async fn server_address(&self, port: &str, database: &str, user: &str) -> R {
+        self.set_value("#srv-host", "127.0.0.1").await?;
+        self.set_value("#srv-port", port).await?;
+        self.set_value("#srv-db", database).await?;
+        self.set_value("#srv-user", user).await
+    }
+
+    /// Scrolls the first element matching `css` into view.
+    async fn scroll_to(&self, css: &str) -> R {
+        self.c()
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView()",
+                vec![css.into()],
+            )
+            .await?;
+        Ok(())
+    }
+
     /// Runs a script and returns its value.
     async fn js(&self, script: &str) -> R<serde_json::Value> {
         Ok(self.c().execute(script, vec![]).await?)
@@ -605,12 +624,7 @@ async fn screens() {
                     d.wait_text("[data-error-for='code']", "Đã có sổ").await?;
                 }
             }
-            d.c()
-                .execute(
-                    "document.querySelector('.registers').scrollIntoView()",
-                    vec![],
-                )
-                .await?;
+            d.scroll_to(".registers").await?;
             d.shot("screen-cai-dat-so-dang-ky").await?;
             // Settings: an emptied name is refused next to the field.
             d.set_value("#p-name", "").await?;
@@ -917,10 +931,7 @@ async fn an_unreachable_server_is_said_and_no_number_is_invented() {
                 // Cài đặt: a server address is checked before it is used.
                 d.find("#tab-settings").await?.click().await?;
                 d.find("#engine-server").await?.click().await?;
-                d.set_value("#srv-host", "127.0.0.1").await?;
-                d.set_value("#srv-port", "1").await?;
-                d.set_value("#srv-db", "vanthu").await?;
-                d.set_value("#srv-user", "vanthu").await?;
+                d.server_address("1", "vanthu", "vanthu").await?;
                 d.find("#srv-tls").await?.click().await?;
                 d.find("#srv-check").await?.click().await?;
                 d.wait_text("#srv-result", "Không kết nối được máy chủ")
@@ -928,20 +939,13 @@ async fn an_unreachable_server_is_said_and_no_number_is_invented() {
                 if let Some(base) = pg_server() {
                     let name = new_pg_database(&base)?;
                     let (user, port) = pg_login(&base)?;
-                    d.set_value("#srv-port", &port).await?;
-                    d.set_value("#srv-db", &name).await?;
-                    d.set_value("#srv-user", &user).await?;
+                    d.server_address(&port, &name, &user).await?;
                     d.find("#srv-tls").await?.click().await?;
                     d.find("#srv-check").await?.click().await?;
                     d.wait_text("#srv-result", "Kết nối được: PostgreSQL")
                         .await?;
                 }
-                d.c()
-                    .execute(
-                        "document.querySelector('.register-location').scrollIntoView()",
-                        vec![],
-                    )
-                    .await?;
+                d.scroll_to(".register-location").await?;
                 d.shot("screen-cai-dat-may-chu").await?;
                 Ok(())
             })
@@ -972,10 +976,7 @@ async fn the_register_moves_to_the_server_from_the_settings() {
             let (user, port) = pg_login(&base)?;
             d.find("#tab-settings").await?.click().await?;
             d.find("#engine-server").await?.click().await?;
-            d.set_value("#srv-host", "127.0.0.1").await?;
-            d.set_value("#srv-port", &port).await?;
-            d.set_value("#srv-db", &name).await?;
-            d.set_value("#srv-user", &user).await?;
+            d.server_address(&port, &name, &user).await?;
             d.find("#srv-check").await?.click().await?;
             d.wait_text("#srv-result", "Kết nối được: PostgreSQL")
                 .await?;
@@ -983,12 +984,7 @@ async fn the_register_moves_to_the_server_from_the_settings() {
             d.find("#srv-save").await?.click().await?;
             d.wait_text("#status", "sổ đăng ký dùng chung trên máy chủ")
                 .await?;
-            d.c()
-                .execute(
-                    "document.querySelector('.register-location').scrollIntoView()",
-                    vec![],
-                )
-                .await?;
+            d.scroll_to(".register-location").await?;
             d.shot("screen-cai-dat-may-chu-da-luu").await?;
             d.find("#tab-compose").await?.click().await?;
             d.wait_text("#preview", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")

@@ -13,6 +13,17 @@ pub const EXAMPLE: &str = concat!(
     "/samples/cong-van-lang-son-2023.json"
 );
 
+/// `register init` of the Sở's state register (code SVHTTDL), the arguments alone.
+pub const INIT_STATE: [&str; 7] = [
+    "init",
+    "--regime",
+    "state",
+    "--issuer-name",
+    "SỞ VĂN HÓA",
+    "--issuer-code",
+    "SVHTTDL",
+];
+
 /// `vanthu ARGS`, with no register database from the environment.
 pub fn vanthu(args: &[&str]) -> Output {
     Command::new(BIN)
