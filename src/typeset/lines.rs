@@ -1,6 +1,7 @@
 //! A paragraph into lines: break opportunities from Unicode line breaking (UAX #14), first fit
 //! as Word and LibreOffice do, spaces hanging past the line's end, justified lines stretched
-//! at their spaces, the last line and short lines aligned by the paragraph's alignment.
+//! at their spaces, the last line and a line ending in a manual break set by the paragraph's
+//! alignment without stretching.
 
 use std::rc::Rc;
 
@@ -200,7 +201,10 @@ fn line(hl: &HardLine, segs: Vec<Segment>, f: LineFrame) -> LineBox {
     let body_end = text_start + hl.text[text_start..text_end].trim_end_matches(' ').len();
     let avail = f.right - f.start;
     let stretchable = hl.text[text_start..body_end].matches(' ').count();
-    let justified = f.align == Align::Both && !f.last && stretchable > 0 && natural < avail;
+    // A line ending in a manual break stays unstretched, as Word sets it under the DOCX's
+    // `doNotExpandShiftReturn`.
+    let justified =
+        f.align == Align::Both && !f.last && !f.hard_break && stretchable > 0 && natural < avail;
     let extra = if justified {
         (avail - natural) / stretchable as f32
     } else {

@@ -231,9 +231,13 @@ mod tests {
     use crate::draft::from_json;
     use crate::layout::{build, TableRole};
 
+    const PARA: &str = "Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ và tình hình thực tế để tổ chức tuyên truyền bằng các hình thức phù hợp, thiết thực, hiệu quả; báo cáo kết quả về Sở trước ngày 15 hằng tháng.";
+
     fn letter(paras: usize, kind: &str, extra: &str) -> Document {
-        let p = "Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ và tình hình thực tế để tổ chức tuyên truyền bằng các hình thức phù hợp, thiết thực, hiệu quả; báo cáo kết quả về Sở trước ngày 15 hằng tháng.";
-        let body = vec![p; paras].join("\n\n");
+        letter_with(&vec![PARA; paras].join("\n\n"), kind, extra)
+    }
+
+    fn letter_with(body: &str, kind: &str, extra: &str) -> Document {
         let json = format!(
             r#"{{"format":"vanthu/draft@1","regime":"state","kind":"{kind}",
             "issuer":{{"parent":"UBND TỈNH LẠNG SƠN","name":"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH","code":"SVHTTDL"}},
@@ -314,6 +318,19 @@ mod tests {
         }
         assert!(!last.justified);
         assert!(last.x + last.width < pb.right - 1.0);
+    }
+
+    #[test]
+    fn a_line_ending_in_a_manual_break_is_not_stretched() {
+        let doc = letter_with(&format!("Đoạn hai có dòng ngắn\n{PARA}"), "cong-van", "");
+        let set = typeset_with(&doc, None);
+        let (_, pb) = paras(&set)
+            .find(|(_, pb)| pb.lines.first().is_some_and(|l| l.hard_break))
+            .unwrap();
+        let short = &pb.lines[0];
+        assert!(!short.justified);
+        assert!(short.x + short.width < pb.right - 100.0);
+        assert!(pb.lines[1].justified, "the wrapped line after it still is");
     }
 
     #[test]
