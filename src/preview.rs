@@ -83,6 +83,12 @@ pub fn with_placeholders(file: &DraftFile, errors: &[FieldError]) -> DraftFile {
 
 /// The symbol line of whatever the draft has so far, with the rule set it follows.
 pub fn symbol_line(file: &DraftFile, rules: &RuleSet) -> String {
+    format!("{}{}", rules.symbol.prefix, symbol_of(file, rules))
+}
+
+/// The số and ký hiệu of whatever the draft has so far (`05/SVHTTDL-VP`), without the
+/// line's prefix.
+pub fn symbol_of(file: &DraftFile, rules: &RuleSet) -> String {
     let number = file
         .number
         .and_then(|n| u32::try_from(n).ok())
@@ -92,14 +98,13 @@ pub fn symbol_line(file: &DraftFile, rules: &RuleSet) -> String {
         .as_ref()
         .and_then(|i| i.code.as_deref())
         .unwrap_or("");
-    let s = symbol::compose(
+    symbol::compose(
         rules,
         file.kind.as_deref().unwrap_or(""),
         number,
         code,
         file.unit_code.as_deref(),
-    );
-    format!("{}{s}", rules.symbol.prefix)
+    )
 }
 
 /// The rule set a draft being typed follows: `explicit` when it is a known one of the

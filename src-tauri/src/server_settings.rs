@@ -84,10 +84,7 @@ pub fn save(
         has_password: false,
         ..settings.clone()
     };
-    let dir = store::data_dir()?;
-    std::fs::create_dir_all(&dir).map_err(|e| AppError::from(vanthu::Error::io(&dir, e)))?;
-    let json = serde_json::to_string_pretty(&saved).unwrap_or_default();
-    vanthu::write::atomic(&dir.join(FILE), json.as_bytes())?;
+    store::write_json(FILE, &saved)?;
     load()
 }
 
@@ -102,9 +99,7 @@ pub fn location() -> CmdResult<PathBuf> {
         let pw = password(&s.server)?;
         return Ok(s.server.location(pw.as_deref())?);
     }
-    let dir = store::data_dir()?;
-    std::fs::create_dir_all(&dir).map_err(|e| AppError::from(vanthu::Error::io(&dir, e)))?;
-    Ok(dir.join("register.sqlite"))
+    Ok(store::ensure_dir()?.join("register.sqlite"))
 }
 
 /// The location of a server being tried: the typed password, else the kept one.

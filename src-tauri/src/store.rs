@@ -24,10 +24,17 @@ pub fn data_dir() -> CmdResult<PathBuf> {
         })
 }
 
-fn ensure_dir() -> CmdResult<PathBuf> {
+pub(crate) fn ensure_dir() -> CmdResult<PathBuf> {
     let d = data_dir()?;
     std::fs::create_dir_all(&d).map_err(|e| AppError::from(Error::io(&d, e)))?;
     Ok(d)
+}
+
+/// Writes `value` as JSON to the file `name` of the data folder, atomically.
+pub(crate) fn write_json<T: Serialize>(name: &str, value: &T) -> CmdResult<()> {
+    let json = serde_json::to_string_pretty(value).unwrap_or_default();
+    vanthu::write::atomic(&ensure_dir()?.join(name), json.as_bytes())?;
+    Ok(())
 }
 
 /// The organisation profiles and which one is in use.
@@ -92,10 +99,7 @@ pub fn save_profiles(store: &ProfileStore) -> CmdResult<()> {
             ..AppError::from(e)
         });
     }
-    let path = ensure_dir()?.join(PROFILES);
-    let json = serde_json::to_string_pretty(store).unwrap_or_default();
-    vanthu::write::atomic(&path, json.as_bytes())?;
-    Ok(())
+    write_json(PROFILES, store)
 }
 
 /// Path of the autosaved draft of older versions (read once, when nothing newer is there).
@@ -203,9 +207,7 @@ pub fn save_settings(s: &AppSettings) -> CmdResult<AppSettings> {
             ..AppError::new(ErrorCode::InvalidValue, "Tên người dùng không hợp lệ.")
         });
     }
-    let path = ensure_dir()?.join(SETTINGS);
-    let json = serde_json::to_string_pretty(&s).unwrap_or_default();
-    vanthu::write::atomic(&path, json.as_bytes())?;
+    write_json(SETTINGS, &s)?;
     vanthu::register::set_actor(Some(&s.user_name));
     Ok(s)
 }

@@ -65,19 +65,8 @@ pub fn export_name(file: &DraftFile) -> ExportName {
     let title = title(file);
     match number {
         Some(n) => {
-            let code = file
-                .issuer
-                .as_ref()
-                .and_then(|i| i.code.as_deref())
-                .unwrap_or("");
             let symbol = match crate::preview::rules_of(file, None) {
-                Some(rules) => crate::symbol::compose(
-                    rules,
-                    file.kind.as_deref().unwrap_or(""),
-                    Some(n),
-                    code,
-                    file.unit_code.as_deref(),
-                ),
+                Some(rules) => crate::preview::symbol_of(file, rules),
                 None => format!("{n:02}"),
             };
             ExportName {

@@ -14,6 +14,16 @@ use std::fmt;
 
 pub use location::{Location, PgTarget};
 
+/// The tables of a register's data, parents first, each keyed by its `id`.
+pub const DATA_TABLES: [&str; 6] = [
+    "registers",
+    "terms",
+    "sequences",
+    "entries",
+    "files",
+    "audit",
+];
+
 /// A value bound to a statement or read from a row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {

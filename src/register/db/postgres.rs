@@ -3,8 +3,8 @@
 //! The schema is the SQLite schema's latest version in PostgreSQL's words, created by the
 //! first `open` (which also creates the two roles and their grants when it may); writes
 //! serialise on a transaction-scoped advisory lock, as SQLite's `BEGIN IMMEDIATE` does;
-//! search uses a `tsvector` of the folded text; a lost connection is retried once, outside
-//! a transaction, then reported.
+//! search walks a word table of the folded text kept by a trigger (`entry_words`); a lost
+//! connection is retried once, outside a transaction, then reported.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -574,14 +574,7 @@ impl Conn {
 
     /// After rows were copied in with their ids: every id sequence continues above them.
     pub fn after_copy(&self) -> DbResult<()> {
-        for t in [
-            "registers",
-            "terms",
-            "sequences",
-            "entries",
-            "files",
-            "audit",
-        ] {
+        for t in super::DATA_TABLES {
             self.query_row(
                 &format!(
                     "SELECT setval(pg_get_serial_sequence('{t}', 'id'), coalesce(max(id), 0) + 1, false) FROM {t}"
@@ -681,14 +674,24 @@ impl Conn {
             .collect()
     }
 
-    /// Runs a statement; the number of rows changed.
-    pub(super) fn execute(&self, sql: &str, params: &[&dyn ToValue]) -> DbResult<u64> {
+    /// Runs `f` on the (cached) statement of `sql` with `params` bound to it.
+    fn with_statement<T>(
+        &self,
+        sql: &str,
+        params: &[&dyn ToValue],
+        f: impl Fn(&mut Client, &Statement, &[&(dyn ToSql + Sync)]) -> Result<T, ::postgres::Error>,
+    ) -> DbResult<T> {
         self.run(sql, |client| {
             let st = self.statement(client, sql)?;
             let args = Self::bind(&st, params)?;
             let refs: Vec<&(dyn ToSql + Sync)> = args.iter().map(|b| b.as_ref()).collect();
-            Ok(client.execute(&st, &refs)?)
+            Ok(f(client, &st, &refs)?)
         })
+    }
+
+    /// Runs a statement; the number of rows changed.
+    pub(super) fn execute(&self, sql: &str, params: &[&dyn ToValue]) -> DbResult<u64> {
+        self.with_statement(sql, params, |client, st, args| client.execute(st, args))
     }
 
     /// Every row of a query through `f`.
@@ -698,12 +701,7 @@ impl Conn {
         params: &[&dyn ToValue],
         f: &mut dyn FnMut(&::postgres::Row) -> DbResult<T>,
     ) -> DbResult<Vec<T>> {
-        let rows = self.run(sql, |client| {
-            let st = self.statement(client, sql)?;
-            let args = Self::bind(&st, params)?;
-            let refs: Vec<&(dyn ToSql + Sync)> = args.iter().map(|b| b.as_ref()).collect();
-            Ok(client.query(&st, &refs)?)
-        })?;
+        let rows = self.with_statement(sql, params, |client, st, args| client.query(st, args))?;
         rows.iter().map(f).collect()
     }
 

@@ -1,7 +1,7 @@
 // Keeping the clerk's work: saving the draft to a file, and asking before it is replaced.
 import { api, asError } from "./api";
 import type { DraftFile } from "./bindings";
-import { app, ask, draftDirty, draftJson, say } from "./state.svelte";
+import { SAVE_BUTTONS, app, ask, draftDirty, draftJson, say } from "./state.svelte";
 
 /** Saves the draft to its file (asking where the first time); whether it was saved. */
 export async function saveDraft(): Promise<boolean> {
@@ -27,11 +27,7 @@ export async function keepWork(what: string): Promise<boolean> {
   const a = await ask(
     "Bản thảo chưa lưu",
     `Bản thảo đang soạn có thay đổi chưa lưu thành tệp. Lưu trước khi ${what}?`,
-    [
-      { id: "save", label: "Lưu", primary: true },
-      { id: "discard", label: "Không lưu" },
-      { id: "cancel", label: "Hủy" },
-    ],
+    SAVE_BUTTONS,
     { detail: "Nếu không lưu, bản thảo vẫn còn trong «Bản thảo gần đây».", kind: "warning" },
   );
   if (a === "save") return saveDraft();
@@ -42,4 +38,11 @@ export async function keepWork(what: string): Promise<boolean> {
 export function showDate(iso: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "");
   return m ? `${m[3]}/${m[2]}/${m[1]}` : (iso ?? "");
+}
+
+/** Today in the ISO form the draft stores (`2024-03-05`), by this computer's calendar. */
+export function todayIso(): string {
+  const t = new Date();
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${t.getFullYear()}-${p(t.getMonth() + 1)}-${p(t.getDate())}`;
 }

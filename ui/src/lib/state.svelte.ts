@@ -37,7 +37,7 @@ export const draftJson = (d: DraftFile | null) => (d ? JSON.stringify(d) : "");
 
 /** Whether the draft has changes not saved to a file. */
 export function draftDirty(): boolean {
-  return !!app.draft && draftJson($state.snapshot(app.draft) as DraftFile) !== app.savedJson;
+  return !!app.draft && draftJson(app.draft) !== app.savedJson;
 }
 
 /** Makes `d` the draft being written (a new one, one opened or made from a template). */
@@ -56,6 +56,13 @@ export function say(message: string, kind: "info" | "error" = "info") {
 
 /** A button of the app's dialog. */
 export type DialogButton = { id: string; label: string; primary?: boolean };
+
+/** The answers to "unsaved changes: save them?": `save`, `discard`, `cancel`. */
+export const SAVE_BUTTONS: DialogButton[] = [
+  { id: "save", label: "Lưu", primary: true },
+  { id: "discard", label: "Không lưu" },
+  { id: "cancel", label: "Hủy" },
+];
 
 /** The app's one modal dialog (questions and confirmations). */
 export const dialog = $state({

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super as schema;
 use super::LATEST;
+use crate::register::db::DATA_TABLES;
 use crate::register::error::{RegisterError, Result};
 use crate::register::Register;
 
@@ -194,16 +195,6 @@ fn lost_entries(conn: &Connection) -> rusqlite::Result<Vec<LostEntry>> {
     })?;
     rows.collect()
 }
-
-/// The tables of a register's data, parents first.
-const DATA_TABLES: [&str; 6] = [
-    "registers",
-    "terms",
-    "sequences",
-    "entries",
-    "files",
-    "audit",
-];
 
 /// Inside the restore's transaction: records the high-water marks of `main` and `incoming`,
 /// replaces `main`'s data with `incoming`'s, rebuilds the search index and raises every
