@@ -167,6 +167,11 @@ impl Face {
             .collect()
     }
 
+    /// The face's tables (cmap, hmtx, head, OS/2…), for embedding it.
+    pub fn tables(&self) -> &rustybuzz::ttf_parser::Face<'static> {
+        &self.shaper
+    }
+
     /// Whether the face has a glyph for `c`.
     pub fn has_char(&self, c: char) -> bool {
         self.shaper.glyph_index(c).is_some()

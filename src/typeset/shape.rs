@@ -1,7 +1,9 @@
 //! Text measuring: shaped with the system's fonts (rustybuzz), or, for a preview on a machine
 //! without them, with the built-in Times New Roman advance widths. Words repeat a lot in
-//! Vietnamese (every syllable is a word), so shaped words are cached per document.
+//! Vietnamese (every syllable is a word), so shaped words are cached per thread, from one
+//! document to the next (a batch, the preview as the clerk types).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -18,19 +20,37 @@ pub struct Shaped {
     pub glyphs: Vec<Glyph>,
 }
 
+type Cache = [HashMap<String, Rc<Shaped>>; 4];
+
+/// Words kept per face before the thread's cache starts again (a few megabytes).
+const CACHE_WORDS: usize = 50_000;
+
+thread_local! {
+    /// The thread's shaped words, with the family they were shaped in (`None`: built-in widths).
+    static WORDS: RefCell<Option<(Option<usize>, Cache)>> = const { RefCell::new(None) };
+}
+
+fn family_key(family: Option<&Family>) -> Option<usize> {
+    family.map(|f| f as *const Family as usize)
+}
+
 /// Measures text in one of the four faces.
 pub struct Shaper<'f> {
     family: Option<&'f Family>,
-    cache: [HashMap<String, Rc<Shaped>>; 4],
+    cache: Cache,
 }
 
 impl<'f> Shaper<'f> {
-    /// A shaper over real fonts, or over the built-in widths when `family` is `None`.
+    /// A shaper over real fonts, or over the built-in widths when `family` is `None`; it starts
+    /// with the words this thread shaped before in the same fonts.
     pub fn new(family: Option<&'f Family>) -> Self {
-        Shaper {
-            family,
-            cache: Default::default(),
-        }
+        let key = family_key(family);
+        let cache = WORDS
+            .with(|w| w.borrow_mut().take())
+            .filter(|(k, _)| *k == key)
+            .map(|(_, c)| c)
+            .unwrap_or_default();
+        Shaper { family, cache }
     }
 
     /// The fonts shaped with, if any.
@@ -60,6 +80,19 @@ impl<'f> Shaper<'f> {
         });
         self.cache[v.index()].insert(text.to_string(), shaped.clone());
         shaped
+    }
+}
+
+impl Drop for Shaper<'_> {
+    fn drop(&mut self) {
+        let mut cache = std::mem::take(&mut self.cache);
+        for words in &mut cache {
+            if words.len() > CACHE_WORDS {
+                words.clear();
+            }
+        }
+        let key = family_key(self.family);
+        let _ = WORDS.try_with(|w| *w.borrow_mut() = Some((key, cache)));
     }
 }
 
