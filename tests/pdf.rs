@@ -133,6 +133,31 @@ fn samples_are_pdfa_with_the_metadata_of_the_letter() {
     }
 }
 
+/// Text beyond the faces' shared Vietnamese repertoire (signs, a decomposed letter) is embedded
+/// too, and still copies out of the PDF as typed.
+#[test]
+fn characters_outside_the_vietnamese_repertoire_embed_and_extract() {
+    if vanthu::typeset::fonts::system().is_err() || !have("pdftotext") || !have("pdffonts") {
+        eprintln!("skipped: no fonts or poppler-utils");
+        return;
+    }
+    let mut d = vanthu::draft::from_json(&example(CONG_VAN)).expect("valid");
+    let extra = "Định mức ≥ 50 € ± 2 ‰, chỉ số ∑ và Ω.";
+    d.body = format!("{extra}\n\n{}", d.body);
+    let pdf = vanthu::render_pdf(&d).expect("renders");
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("signs.pdf");
+    std::fs::write(&path, &pdf.bytes).expect("write");
+    let text = tool("pdftotext", &[], &path);
+    assert!(text.contains(extra), "{text}");
+    let fonts = tool("pdffonts", &[], &path);
+    for r in fonts.lines().skip(2) {
+        let cols: Vec<&str> = r.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{r}");
+    }
+}
+
 #[test]
 fn preview_and_pdf_break_lines_and_pages_alike() {
     for name in [CONG_VAN, KE_HOACH] {

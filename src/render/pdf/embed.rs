@@ -106,25 +106,63 @@ impl Usage {
 
     /// The face as embedded in this document.
     pub fn embed(self) -> Result<Arc<Embedded>> {
-        if self.used.len() <= FEW_GLYPHS {
-            let glyphs: Vec<u16> = self.used.keys().copied().filter(|&g| g != 0).collect();
-            let text = self.used.into_iter().collect();
-            return build(self.face, &glyphs, &text).map(Arc::new);
-        }
-        if !self.extra {
+        let few = self.used.len() <= FEW_GLYPHS;
+        if !few && !self.extra {
             return Ok(self.base);
         }
-        let base = base_glyphs(self.face);
-        let mut glyphs = base.glyphs;
-        let mut text = base.text;
-        for (g, t) in self.used {
-            if self.base.cid(g).is_none() {
-                glyphs.push(g);
-                text.insert(g, t);
+        let key: Vec<(u16, String)> = if few {
+            self.used.into_iter().collect()
+        } else {
+            let base = &self.base;
+            self.used
+                .into_iter()
+                .filter(|(g, _)| base.cid(*g).is_none())
+                .collect()
+        };
+        let face = self.face;
+        remembered((face as *const Face as usize, few, key), |(_, few, key)| {
+            let (mut glyphs, mut text) = if *few {
+                (Vec::new(), HashMap::new())
+            } else {
+                let base = base_glyphs(face);
+                (base.glyphs, base.text)
+            };
+            for (g, t) in key {
+                if *g != 0 {
+                    glyphs.push(*g);
+                }
+                text.insert(*g, t.clone());
             }
-        }
-        build(self.face, &glyphs, &text).map(Arc::new)
+            build(face, &glyphs, &text)
+        })
     }
+}
+
+/// A subset other than a face's repertoire: the face, whether it holds only the glyphs listed,
+/// and the glyphs (with their text) it holds besides the repertoire.
+type SubsetKey = (usize, bool, Vec<(u16, String)>);
+
+/// Subsets made for earlier documents of the process, kept for the next one that shows the same
+/// glyphs (letters of a batch share their italic and bold lines).
+fn remembered(
+    key: SubsetKey,
+    make: impl FnOnce(&SubsetKey) -> Result<Embedded>,
+) -> Result<Arc<Embedded>> {
+    type Memo = Mutex<HashMap<SubsetKey, Arc<Embedded>>>;
+    const KEPT: usize = 512;
+    static MEMO: OnceLock<Memo> = OnceLock::new();
+    let memo = MEMO.get_or_init(Memo::default);
+    if let Some(e) = memo.lock().ok().and_then(|m| m.get(&key).cloned()) {
+        return Ok(e);
+    }
+    let made = Arc::new(make(&key)?);
+    if let Ok(mut m) = memo.lock() {
+        if m.len() >= KEPT {
+            m.clear();
+        }
+        m.insert(key, made.clone());
+    }
+    Ok(made)
 }
 
 /// The repertoire's glyphs of a face, in CID order (after .notdef), with each one's text.
@@ -180,7 +218,11 @@ pub(super) fn deflate(data: &[u8], level: u32) -> Vec<u8> {
         let mut out = Vec::with_capacity(data.len() / 2 + 64);
         loop {
             let read = z.total_in() as usize;
-            match z.compress_vec(&data[read.min(data.len())..], &mut out, FlushCompress::Finish) {
+            match z.compress_vec(
+                &data[read.min(data.len())..],
+                &mut out,
+                FlushCompress::Finish,
+            ) {
                 Ok(Status::StreamEnd) => break,
                 Ok(_) => out.reserve(out.capacity().max(1024)),
                 Err(_) => return deflate_fresh(data, level),
@@ -192,8 +234,7 @@ pub(super) fn deflate(data: &[u8], level: u32) -> Vec<u8> {
 
 fn deflate_fresh(data: &[u8], level: u32) -> Vec<u8> {
     use std::io::Write;
-    let mut e =
-        flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
     // Writing into a Vec cannot fail.
     let _ = e.write_all(data);
     e.finish().unwrap_or_default()

@@ -374,6 +374,17 @@ fn line(
         };
         for g in &piece.glyphs {
             let cid = font.cid(g.id).unwrap_or(0);
+            if cid == 0 {
+                // A character the font lacks: PDF/A shows no .notdef, so it is left as a gap.
+                show(c, name, size, &run);
+                pen += g.advance;
+                run = Run {
+                    x: pen,
+                    y: baseline,
+                    glyphs: Vec::new(),
+                };
+                continue;
+            }
             if g.x_offset != 0.0 || g.y_offset != 0.0 {
                 show(c, name, size, &run);
                 let lone = Run {
