@@ -158,6 +158,31 @@ fn characters_outside_the_vietnamese_repertoire_embed_and_extract() {
     }
 }
 
+/// A character no face has (Han script in Liberation Serif) does not fail the PDF: it is left as
+/// a gap, since PDF/A may not show the .notdef glyph, and the words around it stay.
+#[test]
+fn a_character_the_font_lacks_is_left_as_a_gap() {
+    if vanthu::typeset::fonts::system().is_err() || !have("pdftotext") {
+        eprintln!("skipped: no fonts or poppler-utils");
+        return;
+    }
+    let mut d = vanthu::draft::from_json(&example(CONG_VAN)).expect("valid");
+    if vanthu::typeset::fonts::system()
+        .is_ok_and(|f| f.face(vanthu::typeset::Variant::Regular).has_char('漢'))
+    {
+        eprintln!("skipped: the font has Han characters");
+        return;
+    }
+    d.body = format!("Trước 漢 sau.\n\n{}", d.body);
+    let pdf = vanthu::render_pdf(&d).expect("renders");
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("gap.pdf");
+    std::fs::write(&path, &pdf.bytes).expect("write");
+    let text = tool("pdftotext", &[], &path);
+    assert!(text.contains("Trước") && text.contains("sau."), "{text}");
+    assert!(!text.contains('漢'), "{text}");
+}
+
 #[test]
 fn preview_and_pdf_break_lines_and_pages_alike() {
     for name in [CONG_VAN, KE_HOACH] {

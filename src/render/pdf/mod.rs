@@ -374,25 +374,18 @@ fn line(
         };
         for g in &piece.glyphs {
             let cid = font.cid(g.id).unwrap_or(0);
-            if cid == 0 {
-                // A character the font lacks: PDF/A shows no .notdef, so it is left as a gap.
+            // A character the font lacks is left as a gap (PDF/A shows no .notdef); a glyph
+            // set off its pen position (a mark) is shown on its own.
+            if cid == 0 || g.x_offset != 0.0 || g.y_offset != 0.0 {
                 show(c, name, size, &run);
-                pen += g.advance;
-                run = Run {
-                    x: pen,
-                    y: baseline,
-                    glyphs: Vec::new(),
-                };
-                continue;
-            }
-            if g.x_offset != 0.0 || g.y_offset != 0.0 {
-                show(c, name, size, &run);
-                let lone = Run {
-                    x: pen + g.x_offset,
-                    y: baseline + g.y_offset,
-                    glyphs: vec![(cid, 0.0)],
-                };
-                show(c, name, size, &lone);
+                if cid != 0 {
+                    let lone = Run {
+                        x: pen + g.x_offset,
+                        y: baseline + g.y_offset,
+                        glyphs: vec![(cid, 0.0)],
+                    };
+                    show(c, name, size, &lone);
+                }
                 pen += g.advance;
                 run = Run {
                     x: pen,
