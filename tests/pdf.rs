@@ -133,6 +133,15 @@ fn samples_are_pdfa_with_the_metadata_of_the_letter() {
     }
 }
 
+/// The Lạng Sơn letter with `first` as its first paragraph, rendered natively into `dir`.
+fn letter_opening_with(first: &str, dir: &Path) -> std::path::PathBuf {
+    let mut d = vanthu::draft::from_json(&example(CONG_VAN)).expect("valid");
+    d.body = format!("{first}\n\n{}", d.body);
+    let path = dir.join("letter.pdf");
+    std::fs::write(&path, vanthu::render_pdf(&d).expect("renders").bytes).expect("write");
+    path
+}
+
 /// Text beyond the faces' shared Vietnamese repertoire (signs, a decomposed letter) is embedded
 /// too, and still copies out of the PDF as typed.
 #[test]
@@ -141,13 +150,9 @@ fn characters_outside_the_vietnamese_repertoire_embed_and_extract() {
         eprintln!("skipped: no fonts or poppler-utils");
         return;
     }
-    let mut d = vanthu::draft::from_json(&example(CONG_VAN)).expect("valid");
     let extra = "Định mức ≥ 50 € ± 2 ‰, chỉ số ∑ và Ω.";
-    d.body = format!("{extra}\n\n{}", d.body);
-    let pdf = vanthu::render_pdf(&d).expect("renders");
     let dir = tempfile::tempdir().expect("tmp");
-    let path = dir.path().join("signs.pdf");
-    std::fs::write(&path, &pdf.bytes).expect("write");
+    let path = letter_opening_with(extra, dir.path());
     let text = tool("pdftotext", &[], &path);
     assert!(text.contains(extra), "{text}");
     let fonts = tool("pdffonts", &[], &path);
@@ -166,19 +171,18 @@ fn a_character_the_font_lacks_is_left_as_a_gap() {
         eprintln!("skipped: no fonts or poppler-utils");
         return;
     }
-    let mut d = vanthu::draft::from_json(&example(CONG_VAN)).expect("valid");
     if vanthu::typeset::fonts::system()
         .is_ok_and(|f| f.face(vanthu::typeset::Variant::Regular).has_char('漢'))
     {
         eprintln!("skipped: the font has Han characters");
         return;
     }
-    d.body = format!("Trước 漢 sau.\n\n{}", d.body);
-    let pdf = vanthu::render_pdf(&d).expect("renders");
     let dir = tempfile::tempdir().expect("tmp");
-    let path = dir.path().join("gap.pdf");
-    std::fs::write(&path, &pdf.bytes).expect("write");
-    let text = tool("pdftotext", &[], &path);
+    let text = tool(
+        "pdftotext",
+        &[],
+        &letter_opening_with("Trước 漢 sau.", dir.path()),
+    );
     assert!(text.contains("Trước") && text.contains("sau."), "{text}");
     assert!(!text.contains('漢'), "{text}");
 }
