@@ -3,10 +3,11 @@
 //!
 //! A letter in Vietnamese uses a few hundred distinct glyphs at most, nearly all from one fixed
 //! repertoire (ASCII, the Vietnamese letters, the office's punctuation). So each face's subset of
-//! that repertoire is made, compressed and mapped once per process and shared by every document;
-//! a document that uses a glyph outside it (a symbol, a ligature) gets a subset of its own, the
-//! repertoire plus what it needs. Either way the CIDs of the repertoire are the same, and the
-//! same document always gives the same bytes.
+//! that repertoire is made, compressed and mapped once per process and shared by every document.
+//! A face that shows only a few glyphs (an italic line) is embedded with just those, and one that
+//! shows a glyph outside the repertoire (a symbol, a ligature) with the repertoire plus it; those
+//! subsets are remembered for the next document that shows the same glyphs. The same document
+//! always gives the same bytes.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
