@@ -47,6 +47,22 @@ pub struct PageBox<'d> {
     pub blocks: Vec<BlockBox<'d>>,
 }
 
+impl<'d> PageBox<'d> {
+    /// Every paragraph on the page, the header first, then the blocks' (a table's cell by cell).
+    pub fn paras(&self) -> impl Iterator<Item = &ParaBox<'d>> {
+        self.header.iter().chain(self.blocks.iter().flat_map(|b| {
+            let (para, rows) = match b {
+                BlockBox::Para(pb) => (Some(pb), &[][..]),
+                BlockBox::Table(t) => (None, &t.rows[..]),
+            };
+            para.into_iter().chain(
+                rows.iter()
+                    .flat_map(|r| r.cells.iter().flat_map(|c| &c.paras)),
+            )
+        }))
+    }
+}
+
 /// A block placed on a page.
 #[derive(Debug)]
 pub enum BlockBox<'d> {

@@ -52,7 +52,7 @@ pub(super) fn info(pdf: &mut pdf_writer::Pdf, id: Ref, n: &Names) {
         .modified_date(date);
 }
 
-/// Writes the sRGB profile at `icc` and returns nothing; the catalog's output intent names it.
+/// Writes the sRGB profile at `icc`, the one the catalog's output intent names.
 pub(super) fn icc_profile(chunk: &mut Chunk, icc: Ref) {
     chunk
         .icc_profile(icc, SRGB_ICC)

@@ -73,12 +73,12 @@ impl Embedded {
     }
 }
 
-/// The glyphs a document uses in one face beyond the shared repertoire, with their text.
+/// The glyphs a document uses in one face, with their text: all of them while they are few,
+/// else those outside the shared repertoire.
 pub(super) struct Usage {
     face: &'static Face,
     base: Arc<Embedded>,
     used: BTreeMap<u16, String>,
-    extra: bool,
 }
 
 /// A face that shows at most this many distinct glyphs (a heading in italics, a bold word) is
@@ -90,17 +90,14 @@ impl Usage {
     pub fn new(face: &'static Face) -> Result<Usage> {
         Ok(Usage {
             face,
-            base: repertoire_of(face)?,
+            base: subset(face, false, Vec::new())?,
             used: BTreeMap::new(),
-            extra: false,
         })
     }
 
     /// Notes a glyph and the text it shows.
     pub fn add(&mut self, glyph: u16, text: &str) {
-        let outside = self.base.cid(glyph).is_none();
-        if outside || self.used.len() <= FEW_GLYPHS {
-            self.extra |= outside;
+        if self.used.len() <= FEW_GLYPHS || self.base.cid(glyph).is_none() {
             self.used.entry(glyph).or_insert_with(|| text.to_string());
         }
     }
@@ -108,71 +105,59 @@ impl Usage {
     /// The face as embedded in this document.
     pub fn embed(self) -> Result<Arc<Embedded>> {
         let few = self.used.len() <= FEW_GLYPHS;
-        if !few && !self.extra {
+        let base = &self.base;
+        let key: Vec<(u16, String)> = self
+            .used
+            .into_iter()
+            .filter(|(g, _)| few || base.cid(*g).is_none())
+            .collect();
+        if !few && key.is_empty() {
             return Ok(self.base);
         }
-        let key: Vec<(u16, String)> = if few {
-            self.used.into_iter().collect()
-        } else {
-            let base = &self.base;
-            self.used
-                .into_iter()
-                .filter(|(g, _)| base.cid(*g).is_none())
-                .collect()
-        };
-        let face = self.face;
-        remembered((face as *const Face as usize, few, key), |(_, few, key)| {
-            let (mut glyphs, mut text) = if *few {
-                (Vec::new(), HashMap::new())
-            } else {
-                let base = base_glyphs(face);
-                (base.glyphs, base.text)
-            };
-            for (g, t) in key {
-                if *g != 0 {
-                    glyphs.push(*g);
-                }
-                text.insert(*g, t.clone());
-            }
-            build(face, &glyphs, &text)
-        })
+        subset(self.face, few, key)
     }
 }
 
-/// A subset other than a face's repertoire: the face, whether it holds only the glyphs listed,
-/// and the glyphs (with their text) it holds besides the repertoire.
+/// A subset of a face: the face, whether it holds only the glyphs listed (else the repertoire
+/// besides them), and those glyphs with their text. The repertoire itself lists none.
 type SubsetKey = (usize, bool, Vec<(u16, String)>);
 
-/// Subsets made for earlier documents of the process, kept for the next one that shows the same
+/// The subset of `face` that `few` and `glyphs` describe ([`SubsetKey`]), made once per process:
+/// the repertoire for every document, the others for the next document that shows the same
 /// glyphs (letters of a batch share their italic and bold lines).
-fn remembered(
-    key: SubsetKey,
-    make: impl FnOnce(&SubsetKey) -> Result<Embedded>,
-) -> Result<Arc<Embedded>> {
+fn subset(face: &'static Face, few: bool, glyphs: Vec<(u16, String)>) -> Result<Arc<Embedded>> {
     type Memo = Mutex<HashMap<SubsetKey, Arc<Embedded>>>;
+    /// Subsets besides the repertoires kept before the memo starts again.
     const KEPT: usize = 512;
     static MEMO: OnceLock<Memo> = OnceLock::new();
+    let key = (face as *const Face as usize, few, glyphs);
     let memo = MEMO.get_or_init(Memo::default);
     if let Some(e) = memo.lock().ok().and_then(|m| m.get(&key).cloned()) {
         return Ok(e);
     }
-    let made = Arc::new(make(&key)?);
+    let (mut ids, mut text) = if few {
+        (Vec::new(), HashMap::new())
+    } else {
+        base_glyphs(face)
+    };
+    for (g, t) in &key.2 {
+        if *g != 0 {
+            ids.push(*g);
+        }
+        text.insert(*g, t.clone());
+    }
+    let made = Arc::new(build(face, &ids, &text)?);
     if let Ok(mut m) = memo.lock() {
         if m.len() >= KEPT {
-            m.clear();
+            m.retain(|(_, few, glyphs), _| !few && glyphs.is_empty());
         }
-        m.insert(key, made.clone());
+        return Ok(m.entry(key).or_insert(made).clone());
     }
     Ok(made)
 }
 
-/// The repertoire's glyphs of a face, in CID order (after .notdef), with each one's text.
-struct BaseGlyphs {
-    glyphs: Vec<u16>,
-    text: HashMap<u16, String>,
-}
-
-fn base_glyphs(face: &Face) -> BaseGlyphs {
+/// The repertoire's glyphs of a face in CID order (after .notdef), with each one's text.
+fn base_glyphs(face: &Face) -> (Vec<u16>, HashMap<u16, String>) {
     let t = face.tables();
     let mut text = HashMap::new();
     for c in repertoire() {
@@ -182,24 +167,7 @@ fn base_glyphs(face: &Face) -> BaseGlyphs {
     }
     let mut glyphs: Vec<u16> = text.keys().copied().filter(|&g| g != 0).collect();
     glyphs.sort_unstable();
-    BaseGlyphs { glyphs, text }
-}
-
-/// The shared repertoire subset of a face, made on first use.
-fn repertoire_of(face: &'static Face) -> Result<Arc<Embedded>> {
-    type Cache = Mutex<HashMap<usize, Arc<Embedded>>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let key = face as *const Face as usize;
-    let cache = CACHE.get_or_init(Cache::default);
-    if let Some(e) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
-        return Ok(e);
-    }
-    let base = base_glyphs(face);
-    let made = Arc::new(build(face, &base.glyphs, &base.text)?);
-    if let Ok(mut c) = cache.lock() {
-        return Ok(c.entry(key).or_insert(made).clone());
-    }
-    Ok(made)
+    (glyphs, text)
 }
 
 /// Deflates a stream's bytes (zlib format). The compressor of each level is kept per thread and

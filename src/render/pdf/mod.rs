@@ -16,7 +16,7 @@ use pdf_writer::{Content, Filter, Finish, Name, Rect, Ref, Str};
 use crate::error::{Error, Result};
 use crate::layout::{Border, Document};
 use crate::typeset::{
-    self, BlockBox, Family, LineBox, PageBox, ParaBox, Piece, Typeset, BORDER_PT, BORDER_SPACE_PT,
+    self, Family, LineBox, PageBox, ParaBox, Piece, Typeset, BORDER_PT, BORDER_SPACE_PT,
 };
 
 /// What the PDF's metadata says.
@@ -197,23 +197,6 @@ fn write_font(pdf: &mut pdf_writer::Pdf, f: &embed::Embedded, ids: [Ref; 6]) {
     pdf.stream(cid_set, &f.cid_set).filter(Filter::FlateDecode);
 }
 
-/// Every paragraph of a page, the running header first.
-fn page_paras<'a>(page: &'a PageBox<'a>) -> impl Iterator<Item = &'a ParaBox<'a>> {
-    page.header.iter().chain(page.blocks.iter().flat_map(|b| {
-        let (one, many): (Option<&ParaBox>, Vec<&ParaBox>) = match b {
-            BlockBox::Para(pb) => (Some(pb), Vec::new()),
-            BlockBox::Table(t) => (
-                None,
-                t.rows
-                    .iter()
-                    .flat_map(|r| r.cells.iter().flat_map(|c| c.paras.iter()))
-                    .collect(),
-            ),
-        };
-        one.into_iter().chain(many)
-    }))
-}
-
 /// The faces a document uses, each embedded with the glyphs it shows.
 fn embed_fonts(
     set: &Typeset,
@@ -221,20 +204,18 @@ fn embed_fonts(
 ) -> Result<[Option<Arc<embed::Embedded>>; 4]> {
     let mut usage: [Option<embed::Usage>; 4] = Default::default();
     for page in &set.pages {
-        for pb in page_paras(page) {
+        for pb in page.paras() {
             for l in &pb.lines {
                 for piece in &l.pieces {
                     if piece.glyphs.is_empty() {
                         continue;
                     }
-                    let v = piece.variant.index();
-                    if usage[v].is_none() {
-                        usage[v] = Some(embed::Usage::new(family.face(piece.variant))?);
-                    }
-                    if let Some(u) = usage[v].as_mut() {
-                        for (i, g) in piece.glyphs.iter().enumerate() {
-                            u.add(g.id, cluster_text(piece, i));
-                        }
+                    let u = match &mut usage[piece.variant.index()] {
+                        Some(u) => u,
+                        slot => slot.insert(embed::Usage::new(family.face(piece.variant))?),
+                    };
+                    for (i, g) in piece.glyphs.iter().enumerate() {
+                        u.add(g.id, cluster_text(piece, i));
                     }
                 }
             }
@@ -271,7 +252,7 @@ fn page_content(
     family: &Family,
 ) -> Vec<u8> {
     let mut c = Content::with_capacity(16 * 1024);
-    for pb in page_paras(page) {
+    for pb in page.paras() {
         para(&mut c, pb, h, fonts, family);
     }
     c.finish().into_vec()
